@@ -1,0 +1,83 @@
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+
+import { redact } from './redact.js';
+import { findTencentCodeRule } from './tencent-codes.js';
+
+/** The readable part Logto's Console shows as "Error occurred in connector: …". */
+export type ErrorData = {
+  errorDescription: string;
+  /** Tencent's own code, when Tencent answered with one. */
+  tencentCode?: string;
+  requestId?: string;
+};
+
+const fallbackHint =
+  "See Tencent Cloud's SendSms error code list; the RequestId lets Tencent support find this call.";
+
+/** One line an admin can act on: Tencent's code and message, our hint, and the RequestId. */
+export const describeTencentError = (
+  code: string,
+  message: string,
+  requestId: string | undefined,
+  phoneNumber?: string
+): string =>
+  [
+    `Tencent Cloud SMS returned ${code}${phoneNumber ? ` for ${phoneNumber}` : ''}: ${message || '(no message)'}`,
+    findTencentCodeRule(code, message)?.hint ?? fallbackHint,
+    `RequestId: ${requestId ?? 'none'}`,
+  ].join(' — ');
+
+/** A Tencent error code (top-level or per number) as the ConnectorError Logto should show. */
+export const tencentError = (
+  code: string,
+  message: string,
+  requestId: string | undefined,
+  phoneNumber?: string
+): ConnectorError =>
+  new ConnectorError(findTencentCodeRule(code, message)?.errorCode ?? ConnectorErrorCodes.General, {
+    errorDescription: describeTencentError(code, message, requestId, phoneNumber),
+    tencentCode: code,
+    requestId,
+  } satisfies ErrorData);
+
+/** A failure with no Tencent code: network faults, timeouts, gateway pages. */
+export const generalError = (errorDescription: string): ConnectorError =>
+  new ConnectorError(ConnectorErrorCodes.General, { errorDescription } satisfies ErrorData);
+
+/** A 200 answer that is not the documented SendSms JSON. */
+export const invalidResponseError = (errorDescription: string): ConnectorError =>
+  new ConnectorError(ConnectorErrorCodes.InvalidResponse, { errorDescription } satisfies ErrorData);
+
+/** Bad input from Logto's side of the call (phone number, missing code). */
+export const invalidRequestError = (errorDescription: string): ConnectorError =>
+  new ConnectorError(ConnectorErrorCodes.InvalidRequestParameters, {
+    errorDescription,
+  } satisfies ErrorData);
+
+/** No configured template can serve this number and message type; nothing was sent. */
+export const templateNotFoundError = (destination: string, type: string): ConnectorError =>
+  new ConnectorError(ConnectorErrorCodes.TemplateNotFound, {
+    errorDescription: `No template for ${destination} numbers (message type ${type}): add one with usageType "Generic" and destination "${destination}".`,
+  } satisfies ErrorData);
+
+/**
+ * The error with any secret removed from its data, and anything that is not a ConnectorError
+ * (a bug of ours) turned into one, so Logto never shows a bare 500 or a secret.
+ */
+export const redactedError = (
+  error: unknown,
+  secrets: ReadonlyArray<string | undefined>
+): ConnectorError => {
+  if (!(error instanceof ConnectorError)) {
+    return generalError(
+      redact(`Unexpected failure in the Tencent SMS connector: ${String(error)}`, secrets)
+    );
+  }
+  const serialized = JSON.stringify(error.data ?? null);
+  const cleaned = redact(serialized, secrets.map((secret) => secret && JSON.stringify(secret).slice(1, -1)));
+  if (cleaned === serialized) {
+    return error;
+  }
+  const safe = new ConnectorError(error.code, JSON.parse(cleaned));
+  return safe;
+};

@@ -1,0 +1,54 @@
+import ky from 'ky';
+
+import { maxResponseBytes } from '../constant.js';
+import { generalError } from '../errors/connector-errors.js';
+import type { SmsRequest } from '../sms-request.js';
+
+import { transportFetch } from './fetch.js';
+import { BodyTooLargeError, readCapped } from './read-capped.js';
+
+export type RawResponse = { status: number; text: string };
+
+/** Node's network errors hide the reason (ECONNREFUSED, ECONNRESET…) in `cause`. */
+const reasonOf = (error: unknown): string => {
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof Error) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    return code ? `${code} (${cause.message})` : cause.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+};
+
+/**
+ * POSTs the signed request once and returns status and body text. One deadline covers connect,
+ * headers and body, so a server that stalls at any point ends the send in time. No retry: a
+ * repeated SendSms can deliver a second code.
+ */
+export const postOnce = async (request: SmsRequest, timeoutMs: number): Promise<RawResponse> => {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const { host } = new URL(request.url);
+  try {
+    const response = await ky.post(request.url, {
+      body: request.body,
+      headers: request.headers,
+      fetch: transportFetch,
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      signal,
+    });
+    return { status: response.status, text: await readCapped(response, maxResponseBytes, signal) };
+  } catch (error) {
+    if (signal.aborted) {
+      throw generalError(
+        `Tencent Cloud SMS (${host}) did not answer within ${timeoutMs} ms. The message may or may not have been sent; check the network from the Logto server to ${host}, or raise the timeout.`
+      );
+    }
+    if (error instanceof BodyTooLargeError) {
+      throw generalError(
+        `The answer from ${host} was larger than ${maxResponseBytes} bytes, which SendSms never sends: is the endpoint right, or is a proxy in the way?`
+      );
+    }
+    throw generalError(`Could not reach Tencent Cloud SMS at ${host}: ${reasonOf(error)}.`);
+  }
+};

@@ -1,0 +1,82 @@
+import {
+  ConnectorError,
+  ConnectorErrorCodes,
+  ConnectorType,
+  type CreateConnector,
+  type SendMessageFunction,
+  type SmsConnector,
+} from '@logto/connector-kit';
+
+import { defaultMetadata, defaultTimeoutMs } from './constant.js';
+import { parseEndpoint } from './endpoint.js';
+import {
+  invalidRequestError,
+  redactedError,
+  templateNotFoundError,
+} from './errors/connector-errors.js';
+import { postOnce } from './http/post.js';
+import { destinationOf, toE164 } from './phone.js';
+import { interpretResponse } from './response.js';
+import { buildSmsRequest } from './sms-request.js';
+import { chooseTemplate } from './template-choice.js';
+import { renderParams } from './template-params.js';
+import { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
+import { nowInSeconds, readConfig } from './utils.js';
+
+const sendOne = async (config: TencentSmsConfig, data: Parameters<SendMessageFunction>[0]) => {
+  const phoneNumber = toE164(data.to);
+  if (!phoneNumber) {
+    throw invalidRequestError(
+      'The phone number is not valid: expected the country code and number, e.g. 8613012345678 or +14155552671.'
+    );
+  }
+  const destination = destinationOf(phoneNumber);
+
+  const template = chooseTemplate(config.templates, {
+    destination,
+    type: data.type,
+    locale: data.payload.locale,
+  });
+  if (!template) {
+    throw templateNotFoundError(destination, data.type);
+  }
+
+  const { code } = data.payload;
+  if (typeof code !== 'string' || code.length === 0) {
+    throw invalidRequestError('The message has no verification code to send.');
+  }
+
+  const endpoint = parseEndpoint(config.endpoint);
+  if (typeof endpoint === 'string') {
+    throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, { errorDescription: `endpoint ${endpoint}` });
+  }
+
+  const request = buildSmsRequest({
+    config,
+    endpoint,
+    phoneNumber,
+    destination,
+    templateId: template.templateCode,
+    params: renderParams(template.params, code),
+    timestamp: nowInSeconds(),
+  });
+  const response = await postOnce(request, config.timeout ?? defaultTimeoutMs);
+  return interpretResponse(response, 1);
+};
+
+/** Logto's factory: cheap and free of I/O, since core rebuilds connectors on many requests. */
+const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => ({
+  metadata: defaultMetadata,
+  type: ConnectorType.Sms,
+  configGuard: tencentSmsConfigGuard,
+  sendMessage: async (data, inputConfig) => {
+    const config = await readConfig(inputConfig, getConfig);
+    try {
+      return await sendOne(config, data);
+    } catch (error) {
+      throw redactedError(error, [config.accessKeySecret, config.sessionToken]);
+    }
+  },
+});
+
+export default createTencentSmsConnector;

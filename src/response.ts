@@ -1,0 +1,77 @@
+import { generalError, invalidResponseError, tencentError } from './errors/connector-errors.js';
+import type { RawResponse } from './http/post.js';
+import {
+  sendSmsSuccessBodyGuard,
+  tencentErrorBodyGuard,
+  type SendSmsResult,
+} from './types.js';
+
+/** A short, tag-free excerpt of a body, so a gateway's HTML page reads as a sentence. */
+const excerpt = (text: string): string => {
+  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!plain) {
+    return '(empty body)';
+  }
+  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
+};
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Turns Tencent's answer to a one-number SendSms into the result, or into the ConnectorError an
+ * admin can act on. Tencent answers failures with HTTP 200 in two ways — a top-level
+ * `Response.Error`, or a per-number `Code` other than `Ok` — so success needs every item checked.
+ */
+export const interpretResponse = (
+  { status, text }: RawResponse,
+  expectedNumbers: number
+): SendSmsResult => {
+  const json = parseJson(text);
+  const tencentFailure = tencentErrorBodyGuard.safeParse(json);
+  if (tencentFailure.success) {
+    const { Error: error, RequestId } = tencentFailure.data.Response;
+    throw tencentError(error.Code, error.Message, RequestId);
+  }
+  if (status !== 200) {
+    throw generalError(
+      `Tencent Cloud SMS answered HTTP ${status} without an error code: ${excerpt(text)}`
+    );
+  }
+  if (json === undefined) {
+    throw invalidResponseError(`Tencent Cloud SMS answered with a body that is not JSON: ${excerpt(text)}`);
+  }
+  const success = sendSmsSuccessBodyGuard.safeParse(json);
+  if (!success.success) {
+    throw invalidResponseError(
+      `Tencent Cloud SMS answered with JSON that is not a SendSms response: ${excerpt(text)}`
+    );
+  }
+
+  const { SendStatusSet: statuses, RequestId: requestId } = success.data.Response;
+  if (statuses.length !== expectedNumbers) {
+    throw invalidResponseError(
+      `Tencent Cloud SMS reported ${statuses.length} send results for ${expectedNumbers} number(s). RequestId: ${requestId}`
+    );
+  }
+  const failed = statuses.find((item) => item.Code !== 'Ok');
+  if (failed) {
+    throw tencentError(failed.Code, failed.Message ?? '', requestId, failed.PhoneNumber);
+  }
+
+  return {
+    requestId,
+    messages: statuses.map((item) => ({
+      phoneNumber: item.PhoneNumber,
+      serialNo: item.SerialNo,
+      fee: item.Fee,
+      isoCode: item.IsoCode,
+    })),
+  };
+};
+

@@ -1,0 +1,150 @@
+import { templateTypeGuard } from '@logto/connector-kit';
+import { z } from 'zod';
+
+import { maxTimeoutMs, minTimeoutMs } from './constant.js';
+import { parseEndpoint } from './endpoint.js';
+import { containsCode, unknownTokens } from './template-params.js';
+
+/** Text that must be present; surrounding blanks (a paste from the console) are dropped. */
+const requiredText = z.string().trim().min(1, 'must not be empty');
+const optionalText = z.string().trim().min(1, 'must not be empty').optional();
+const digits = (example: string) =>
+  requiredText.regex(/^\d+$/, `must be digits only, e.g. ${example}`);
+/** Values that go into HTTP headers: nothing Tencent does not use there, so no CR/LF injection. */
+const headerSafe = (example: string) =>
+  requiredText.regex(/^[\w-]+$/, `may only contain letters, digits, "-" and "_", e.g. ${example}`);
+
+export const destinationGuard = z.enum(['mainland', 'international']);
+export type Destination = z.infer<typeof destinationGuard>;
+
+const templateParamGuard = z
+  .string()
+  .max(100, 'must be at most 100 characters')
+  .refine((value) => unknownTokens(value).length === 0, {
+    message: 'only {{code}} may be used as a placeholder',
+  });
+
+export const templateGuard = z.object({
+  usageType: templateTypeGuard,
+  templateCode: digits('1234567'),
+  destination: destinationGuard.optional(),
+  locale: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag, e.g. en, ja or zh-TW')
+    .optional(),
+  params: z
+    .array(templateParamGuard)
+    .min(1, 'must list at least one value')
+    .max(10, 'must list at most 10 values')
+    .refine((params) => params.some((param) => containsCode(param)), {
+      message: 'must contain {{code}} in one of its values',
+    })
+    .optional(),
+});
+export type Template = z.infer<typeof templateGuard>;
+
+const servesDestination = (template: Template, destination: Destination) =>
+  template.destination === undefined || template.destination === destination;
+
+/** Destinations that some entry serves but no Generic entry does: those sends could fail. */
+export const destinationsWithoutGeneric = (templates: readonly Template[]): Destination[] =>
+  destinationGuard.options.filter(
+    (destination) =>
+      templates.some((template) => servesDestination(template, destination)) &&
+      !templates.some(
+        (template) => template.usageType === 'Generic' && servesDestination(template, destination)
+      )
+  );
+
+export const tencentSmsConfigGuard = z.object({
+  accessKeyId: headerSafe('AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE'),
+  accessKeySecret: requiredText,
+  signName: requiredText,
+  region: headerSafe('ap-guangzhou').regex(
+    /^[a-z]{2,}(?:-[a-z0-9]+)+$/,
+    'must be a Tencent Cloud region such as ap-guangzhou or ap-singapore'
+  ),
+  sdkAppId: digits('1400006666'),
+  templates: z
+    .array(templateGuard)
+    .min(1, 'must list at least one template')
+    .superRefine((templates, context) => {
+      const missing = destinationsWithoutGeneric(templates);
+      if (templates.length > 0 && missing.length > 0) {
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `needs a Generic template that serves ${missing
+            .map((destination) => `${destination} numbers`)
+            .join(' and ')} (usageType "Generic", with that destination or none)`,
+        });
+      }
+    }),
+  internationalSignName: optionalText,
+  senderId: optionalText,
+  endpoint: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .superRefine((value, context) => {
+      const endpoint = parseEndpoint(value);
+      if (typeof endpoint === 'string') {
+        context.addIssue({ code: z.ZodIssueCode.custom, message: endpoint });
+      }
+    })
+    .optional(),
+  sessionToken: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .regex(/^[\x21-\x7e]+$/, 'may only contain printable ASCII characters without spaces')
+    .optional(),
+  timeout: z
+    .number()
+    .int('must be a whole number of milliseconds')
+    .min(minTimeoutMs, `must be at least ${minTimeoutMs} ms`)
+    .max(maxTimeoutMs, `must be at most ${maxTimeoutMs} ms (the Console gives up at 20 s)`)
+    .optional(),
+  language: z.enum(['zh-CN', 'en-US']).optional(),
+  /** Console-only switches that reveal groups of fields; they change nothing at send time. */
+  international: z.boolean().optional(),
+  advanced: z.boolean().optional(),
+});
+export type TencentSmsConfig = z.infer<typeof tencentSmsConfigGuard>;
+
+const sendStatusGuard = z.object({
+  SerialNo: z.string().optional(),
+  PhoneNumber: z.string(),
+  Fee: z.number().optional(),
+  SessionContext: z.string().optional(),
+  Code: z.string(),
+  Message: z.string().optional(),
+  IsoCode: z.string().optional(),
+});
+export type SendStatus = z.infer<typeof sendStatusGuard>;
+
+export const tencentErrorBodyGuard = z.object({
+  Response: z.object({
+    Error: z.object({ Code: z.string(), Message: z.string() }),
+    RequestId: z.string().optional(),
+  }),
+});
+export type TencentErrorBody = z.infer<typeof tencentErrorBodyGuard>;
+
+export const sendSmsSuccessBodyGuard = z.object({
+  Response: z.object({
+    SendStatusSet: z.array(sendStatusGuard),
+    RequestId: z.string(),
+  }),
+});
+
+/** What `sendMessage` resolves with: enough for an admin to find the message in Tencent's logs. */
+export type SendSmsResult = {
+  requestId: string;
+  messages: Array<{
+    phoneNumber: string;
+    serialNo?: string;
+    fee?: number;
+    isoCode?: string;
+  }>;
+};
