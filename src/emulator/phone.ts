@@ -1,0 +1,44 @@
+import type { Destination } from './account.js';
+import { isoCodeOf } from './calling-codes.js';
+
+export type ParsedNumber = {
+  /** `+<cc><number>`, the form Tencent echoes back in `PhoneNumber`. */
+  readonly e164: string;
+  readonly destination: Destination;
+  readonly isoCode: string;
+};
+
+const mainlandMobile = /^1[3-9]\d{9}$/;
+
+/**
+ * Reads a `PhoneNumberSet` entry the way Tencent does. Without a leading `+` (or with `0086` /
+ * `86` before an 11-digit mobile) the number is taken as Chinese mainland — the behaviour that
+ * sends `14155552671` to China instead of the US, which the emulator must reproduce so that a
+ * connector forgetting the `+` is caught. Returns undefined for anything that is not a number
+ * Tencent would accept.
+ */
+export const parsePhoneNumber = (raw: string): ParsedNumber | undefined => {
+  if (raw.startsWith('+')) {
+    const digits = raw.slice(1);
+    if (!/^[1-9]\d{5,14}$/.test(digits)) {
+      return undefined;
+    }
+    const isoCode = isoCodeOf(digits);
+    if (!isoCode) {
+      return undefined;
+    }
+    if (isoCode === 'CN') {
+      return mainlandMobile.test(digits.slice(2))
+        ? { e164: raw, destination: 'mainland', isoCode }
+        : undefined;
+    }
+    return { e164: raw, destination: 'international', isoCode };
+  }
+  const national = raw.replace(/^(0086|86)(?=\d{11}$)/, '');
+  return mainlandMobile.test(national)
+    ? { e164: `+86${national}`, destination: 'mainland', isoCode: 'CN' }
+    : undefined;
+};
+
+/** Digits only, so `?phone=` matches however the caller wrote the number (`+` becomes a space in a query). */
+export const phoneDigits = (value: string): string => value.replace(/\D/g, '');
