@@ -1,0 +1,31 @@
+import { ConnectorError, TemplateType, type SmsConnector } from '@logto/connector-kit';
+import { expect } from 'vitest';
+
+import createConnector from '../../src/index.js';
+
+/** What Logto's Console test passes as getConfig: it must not be called when a config is given. */
+export const notImplemented = async (): Promise<never> => {
+  throw new Error('not implemented');
+};
+
+export const makeConnector = async (getConfig: (id: string) => Promise<unknown> = notImplemented) =>
+  (await createConnector({ getConfig })) as SmsConnector;
+
+export const send = async (
+  config: unknown,
+  { to = '8613012345678', type = TemplateType.SignIn, payload = { code: '123456' } as Record<string, unknown> } = {}
+) => (await makeConnector()).sendMessage({ to, type, payload }, config);
+
+/** Runs a send that must fail and returns the ConnectorError, checking it is one. */
+export const sendError = async (...args: Parameters<typeof send>): Promise<ConnectorError> => {
+  const error: unknown = await send(...args).then(
+    () => undefined,
+    (caught: unknown) => caught
+  );
+  expect(error).toBeInstanceOf(ConnectorError);
+  return error as ConnectorError;
+};
+
+/** `data.errorDescription`, the text Logto's Console shows for `general` errors. */
+export const descriptionOf = (error: ConnectorError): string =>
+  (error.data as { errorDescription?: string } | undefined)?.errorDescription ?? '';

@@ -1,0 +1,183 @@
+import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { chooseTemplate } from '../src/template-choice.js';
+import { renderParams } from '../src/template-params.js';
+import type { Template } from '../src/types.js';
+
+import { legacyConfig, worldConfig } from './helpers/config.js';
+import { descriptionOf, send, sendError } from './helpers/connector.js';
+import { mockSendSms } from './helpers/tencent-mock.js';
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+});
+
+type Entry = Partial<Template> & { templateCode: string };
+const t = (templateCode: string, usageType: string, extra: Partial<Template> = {}): Entry => ({
+  templateCode,
+  usageType: usageType as TemplateType,
+  ...extra,
+});
+const pick = (templates: Entry[], destination: 'mainland' | 'international', type: string, locale?: string) =>
+  chooseTemplate(templates as Template[], { destination, type, locale })?.templateCode;
+
+describe('legacy config without destinations or locales (issue 2 rule)', () => {
+  const legacy = legacyConfig().templates;
+
+  it.each(Object.values(TemplateType))('%s uses its own entry or else Generic', (type) => {
+    const own = legacy.find((template) => template.usageType === type);
+    expect(pick(legacy, 'mainland', type)).toBe(own?.templateCode ?? '1000');
+    expect(pick(legacy, 'international', type)).toBe(own?.templateCode ?? '1000');
+  });
+});
+
+describe('destination first', () => {
+  const templates = [
+    t('m-gen', 'Generic', { destination: 'mainland' }),
+    t('m-signin', 'SignIn', { destination: 'mainland' }),
+    t('i-gen', 'Generic', { destination: 'international' }),
+    t('any-signin', 'SignIn'),
+    t('any-gen', 'Generic'),
+  ];
+
+  it.each([
+    ['mainland', 'SignIn', 'm-signin'],
+    ['mainland', 'Register', 'm-gen'],
+    ['international', 'Register', 'i-gen'],
+    ['international', 'SignIn', 'i-gen'],
+  ] as const)('%s %s → %s (entries for the destination beat entries without one)', (destination, type, expected) => {
+    expect(pick(templates, destination, type)).toBe(expected);
+  });
+
+  it('falls back to entries without a destination when none exist for it', () => {
+    const noInternational = [t('m-gen', 'Generic', { destination: 'mainland' }), t('any-gen', 'Generic')];
+    expect(pick(noInternational, 'international', 'SignIn')).toBe('any-gen');
+  });
+
+  it('falls back to entries without a destination when the destination set has nothing for the type', () => {
+    const onlySignIn = [t('i-signin', 'SignIn', { destination: 'international' }), t('any-gen', 'Generic')];
+    expect(pick(onlySignIn, 'international', 'Register')).toBe('any-gen');
+    expect(pick(onlySignIn, 'international', 'SignIn')).toBe('i-signin');
+  });
+
+  it('never uses an entry for the other destination', () => {
+    const mainlandOnly = [t('m-gen', 'Generic', { destination: 'mainland' })];
+    expect(pick(mainlandOnly, 'international', 'Generic')).toBeUndefined();
+    const internationalOnly = [t('i-gen', 'Generic', { destination: 'international' })];
+    expect(pick(internationalOnly, 'mainland', 'SignIn')).toBeUndefined();
+  });
+});
+
+describe('language before usage within a set', () => {
+  const templates = [
+    t('signin', 'SignIn'),
+    t('gen', 'Generic'),
+    t('ja-gen', 'Generic', { locale: 'ja' }),
+    t('ja-signin', 'SignIn', { locale: 'ja' }),
+    t('zh-tw-gen', 'Generic', { locale: 'zh-TW' }),
+    t('zh-gen', 'Generic', { locale: 'zh' }),
+    t('en-us-gen', 'Generic', { locale: 'en-US' }),
+    t('en-us-gen-2', 'Generic', { locale: 'en-US' }),
+  ];
+
+  it.each([
+    ['exact locale, type entry wins over Generic', 'SignIn', 'ja', 'ja-signin'],
+    ['exact locale, Generic when no type entry in that step', 'Register', 'ja', 'ja-gen'],
+    ['locale match beats a usage match without locale', 'Register', 'zh-TW', 'zh-tw-gen'],
+    ['locale is case-insensitive', 'SignIn', 'JA', 'ja-signin'],
+    ['region subtag falls back to the bare language', 'SignIn', 'ja-JP', 'ja-signin'],
+    ['zh-HK takes the bare zh entry, not zh-TW', 'Generic', 'zh-HK', 'zh-gen'],
+    ['zh-tw matches zh-TW case-insensitively', 'Generic', 'zh-tw', 'zh-tw-gen'],
+    ['a first-listed entry wins a tie', 'Generic', 'en-US', 'en-us-gen'],
+    ['en-GB does not take en-US; falls to entries without locale', 'SignIn', 'en-GB', 'signin'],
+    ['unknown language falls to entries without locale', 'Register', 'fr', 'gen'],
+    ['no locale uses entries without locale', 'SignIn', undefined, 'signin'],
+  ] as const)('%s', (_name, type, locale, expected) => {
+    expect(pick(templates, 'mainland', type, locale)).toBe(expected);
+  });
+
+  it('uses any entry of the set when none is without locale and none matches the language', () => {
+    const localized = [t('ja-gen', 'Generic', { locale: 'ja' }), t('ko-signin', 'SignIn', { locale: 'ko' })];
+    expect(pick(localized, 'international', 'SignIn', 'fr')).toBe('ko-signin');
+    expect(pick(localized, 'international', 'Register', 'fr')).toBe('ja-gen');
+    expect(pick(localized, 'international', 'Register')).toBe('ja-gen');
+  });
+
+  it('a locale entry of the destination beats a locale-less entry of the same destination, not the other way round', () => {
+    const templates = [
+      t('i-gen', 'Generic', { destination: 'international' }),
+      t('i-ja', 'Generic', { destination: 'international', locale: 'ja' }),
+      t('any-ja-signin', 'SignIn', { locale: 'ja' }),
+    ];
+    expect(pick(templates, 'international', 'SignIn', 'ja-JP')).toBe('i-ja');
+  });
+});
+
+describe('params rendering', () => {
+  it.each([
+    [undefined, ['123456']],
+    [['{{code}}'], ['123456']],
+    [['{{code}}', '10'], ['123456', '10']],
+    [['{{ code }}', 'Acme'], ['123456', 'Acme']],
+    [['code: {{code}}'], ['code: 123456']],
+    [['{{code}}{{code}}'], ['123456123456']],
+    [['$&', '{{code}}'], ['$&', '123456']],
+  ])('%j renders as %j', (params, expected) => {
+    expect(renderParams(params, '123456')).toEqual(expected);
+  });
+
+  it('does not interpret replacement patterns in the code', () => {
+    expect(renderParams(['{{code}}'], '$&$1')).toEqual(['$&$1']);
+  });
+});
+
+describe('the template on the wire', () => {
+  it.each(Object.values(TemplateType))('sends %s with the right TemplateId and only the code', async (type) => {
+    const { scope, captured } = mockSendSms();
+    await send(legacyConfig(), {
+      type,
+      payload: { code: '654321', locale: 'zh-CN', uiLocales: 'zh-CN en', link: 'https://x', extra: { a: 1 } },
+    });
+    const own = legacyConfig().templates.find((template) => template.usageType === type);
+    expect(captured[0]?.body.TemplateId).toBe(own?.templateCode ?? '1000');
+    expect(captured[0]?.body.TemplateParamSet).toEqual(['654321']);
+    scope.done();
+  });
+
+  it('sends multi-placeholder params in order', async () => {
+    const { scope, captured } = mockSendSms();
+    await send(
+      { ...legacyConfig(), templates: [{ usageType: 'Generic', templateCode: '7', params: ['{{code}}', '5', 'Acme'] }] },
+      { payload: { code: '111222' } }
+    );
+    expect(captured[0]?.body.TemplateParamSet).toEqual(['111222', '5', 'Acme']);
+    scope.done();
+  });
+
+  it('picks the Japanese international template for a Japanese user abroad', async () => {
+    const { scope, captured } = mockSendSms();
+    await send(worldConfig(), { to: '819012345678', type: TemplateType.SignIn, payload: { code: '1', locale: 'ja-JP' } });
+    expect(captured[0]?.body.TemplateId).toBe('2001');
+    scope.done();
+  });
+
+  it('refuses a message without a code and sends nothing', async () => {
+    for (const payload of [{}, { code: '' }, { code: 123456 }]) {
+      const error = await sendError(legacyConfig(), { payload });
+      expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+    }
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('answers template_not_found naming the destination when no template serves it', async () => {
+    const config = { ...legacyConfig(), templates: [{ usageType: 'Generic', templateCode: '1', destination: 'mainland' }] };
+    const error = await sendError(config, { to: '14155552671' });
+    expect(error.code).toBe(ConnectorErrorCodes.TemplateNotFound);
+    expect(descriptionOf(error)).toMatch(/international numbers.*destination "international"/);
+  });
+});
