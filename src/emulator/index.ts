@@ -10,3 +10,4 @@ export type { ApiOutcome } from './api-handler.js';
 export type { SendStatus } from './send-sms.js';
 export { verifyTc3Signature } from './verify-signature.js';
 export { parseAuthorization } from './authorization.js';
+export { connectorConfigFor } from './connector-config.js';
