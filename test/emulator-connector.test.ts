@@ -1,4 +1,4 @@
-import { ConnectorError, type SmsConnector } from '@logto/connector-kit';
+import { ConnectorError, TemplateType, type SmsConnector } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -22,7 +22,7 @@ let nextNumber = 13000000000;
 const freshMainland = () => `86${(nextNumber += 1)}`;
 
 const sendCode = async (config: unknown, to: string, code = '123456') =>
-  (await loadConnector()).sendMessage({ to, type: 'SignIn', payload: { code, locale: 'zh-CN' } }, config);
+  (await loadConnector()).sendMessage({ to, type: TemplateType.SignIn, payload: { code, locale: 'zh-CN' } }, config);
 
 const failureOf = async (promise: Promise<unknown>) => {
   const error = await promise.then(
