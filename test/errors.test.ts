@@ -1,0 +1,181 @@
+import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { legacyConfig, secretKey, sessionToken } from './helpers/config.js';
+import { descriptionOf, sendError } from './helpers/connector.js';
+import { mockSendSms } from './helpers/tencent-mock.js';
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+});
+afterAll(() => {
+  nock.enableNetConnect();
+});
+
+const config = () => ({ ...legacyConfig(), sessionToken });
+
+/** Every row of SPEC.md §5 with the ConnectorErrorCodes and a word of the hint it must carry. */
+const rows: Array<[string, ConnectorErrorCodes, RegExp]> = [
+  ['LimitExceeded.PhoneNumberThirtySecondLimit', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
+  ['LimitExceeded.PhoneNumberOneHourLimit', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
+  ['LimitExceeded.PhoneNumberDailyLimit', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
+  ['LimitExceeded.PhoneNumberSameContentDailyLimit', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
+  ['LimitExceeded.DeliveryFrequencyLimit', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
+  ['LimitExceeded.GlobalSmsSendingRateLimit', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
+  ['RequestLimitExceeded', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
+  ['RequestLimitExceeded.UinLimitExceeded', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
+  ['InvalidParameterValue.IncorrectPhoneNumber', ConnectorErrorCodes.InvalidRequestParameters, /cannot receive SMS/],
+  ['FailedOperation.PhoneNumberInBlacklist', ConnectorErrorCodes.InvalidRequestParameters, /cannot receive SMS/],
+  ['UnsupportedOperation.UnsupportedRegion', ConnectorErrorCodes.InvalidRequestParameters, /cannot receive SMS/],
+  ['AuthFailure.SecretIdNotFound', ConnectorErrorCodes.General, /accessKeyId .* accessKeySecret/],
+  ['AuthFailure.InvalidSecretId', ConnectorErrorCodes.General, /accessKeyId .* accessKeySecret/],
+  ['AuthFailure.SignatureFailure', ConnectorErrorCodes.General, /accessKeyId .* accessKeySecret/],
+  ['AuthFailure.SignatureExpire', ConnectorErrorCodes.General, /clock/],
+  ['InternalError.RequestTimeException', ConnectorErrorCodes.General, /clock/],
+  ['AuthFailure.TokenFailure', ConnectorErrorCodes.General, /temporary credentials/],
+  ['FailedOperation.SignatureIncorrectOrUnapproved', ConnectorErrorCodes.General, /signName/],
+  ['FailedOperation.TemplateIncorrectOrUnapproved', ConnectorErrorCodes.General, /templateCode/],
+  ['FailedOperation.TemplateUnapprovedOrNotExist', ConnectorErrorCodes.General, /templateCode/],
+  ['FailedOperation.TemplateParamSetNotMatchApprovedTemplate', ConnectorErrorCodes.General, /placeholders/],
+  ['InvalidParameterValue.TemplateParameterFormatError', ConnectorErrorCodes.General, /placeholders/],
+  ['InvalidParameterValue.TemplateParameterLengthLimit', ConnectorErrorCodes.General, /placeholders/],
+  ['UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone', ConnectorErrorCodes.General, /destination/],
+  ['UnsupportedOperation.GlobalTemplateToChineseMainlandPhone', ConnectorErrorCodes.General, /destination/],
+  ['InvalidParameterValue.SdkAppIdNotExist', ConnectorErrorCodes.General, /sdkAppId/],
+  ['UnauthorizedOperation.SmsSdkAppIdVerifyFail', ConnectorErrorCodes.General, /sdkAppId/],
+  ['UnauthorizedOperation.SdkAppIdIsDisabled', ConnectorErrorCodes.General, /sdkAppId/],
+  ['FailedOperation.InsufficientBalanceInSmsPackage', ConnectorErrorCodes.General, /package is used up/],
+  ['UnauthorizedOperation.ServiceSuspendDueToArrears', ConnectorErrorCodes.General, /arrears/],
+  ['LimitExceeded.AppCountryOrRegionDailyLimit', ConnectorErrorCodes.General, /daily cap/],
+  ['LimitExceeded.AppDailyLimit', ConnectorErrorCodes.General, /daily cap/],
+  ['LimitExceeded.DailyLimit', ConnectorErrorCodes.General, /daily cap/],
+  ['UnsupportedRegion', ConnectorErrorCodes.General, /region is not valid/],
+  ['SomethingNew.NeverSeenBefore', ConnectorErrorCodes.General, /RequestId lets Tencent support/],
+];
+
+const expectReadable = (error: ConnectorError, code: string, requestId: string) => {
+  const description = descriptionOf(error);
+  expect(description).toContain(code);
+  expect(description).toContain('Tencent says so');
+  expect(description).toContain(`RequestId: ${requestId}`);
+  expect(error.data).toMatchObject({ tencentCode: code, requestId });
+};
+
+describe('Tencent errors reach Logto as SPEC.md §5 says', () => {
+  it.each(rows)('top-level %s → %s', async (code, expected, hint) => {
+    const { scope } = mockSendSms({ Response: { Error: { Code: code, Message: 'Tencent says so' }, RequestId: 'req-top' } });
+    const error = await sendError(config());
+    scope.done();
+    expect(error.code).toBe(expected);
+    expectReadable(error, code, 'req-top');
+    expect(descriptionOf(error)).toMatch(hint);
+  });
+
+  it.each(rows)('per number %s → %s', async (code, expected, hint) => {
+    const { scope } = mockSendSms({
+      Response: {
+        SendStatusSet: [
+          { SerialNo: '', PhoneNumber: '+8613012345678', Fee: 0, SessionContext: '', Code: code, Message: 'Tencent says so', IsoCode: 'CN' },
+        ],
+        RequestId: 'req-item',
+      },
+    });
+    const error = await sendError(config());
+    scope.done();
+    expect(error.code).toBe(expected);
+    expectReadable(error, code, 'req-item');
+    expect(descriptionOf(error)).toContain('+8613012345678');
+    expect(descriptionOf(error)).toMatch(hint);
+  });
+
+  it('maps an InvalidParameter about the region to the region hint', async () => {
+    const { scope } = mockSendSms({
+      Response: { Error: { Code: 'InvalidParameterValue', Message: 'The value of region is invalid' }, RequestId: 'r' },
+    });
+    const error = await sendError(config());
+    scope.done();
+    expect(descriptionOf(error)).toMatch(/region is not valid/);
+  });
+});
+
+describe('answers that are not Tencent errors', () => {
+  const reply = (status: number, body: string) => {
+    nock('https://sms.tencentcloudapi.com').post('/').reply(status, body);
+  };
+
+  it('HTTP 502 with a gateway HTML page is general, with the status and the page text', async () => {
+    reply(502, '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
+    const error = await sendError(config());
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(descriptionOf(error)).toMatch(/HTTP 502.*502 Bad Gateway/);
+    expect(descriptionOf(error)).not.toContain('<');
+  });
+
+  it('HTTP 500 carrying a Tencent error body is mapped by its code', async () => {
+    reply(500, JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: 'oops' }, RequestId: 'r5' } }));
+    const error = await sendError(config());
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(descriptionOf(error)).toMatch(/InternalError.*oops.*RequestId: r5/);
+  });
+
+  it.each([
+    ['truncated JSON', '{"Response":{"SendStatusSet":[{"Code":"Ok"'],
+    ['an empty body', ''],
+    ['JSON of another shape', '{"ok":true}'],
+    ['a JSON array', '[]'],
+    ['a status item without Code', JSON.stringify({ Response: { SendStatusSet: [{ PhoneNumber: '+8613012345678' }], RequestId: 'r' } })],
+  ])('200 with %s is invalid_response', async (_name, body) => {
+    reply(200, body);
+    const error = await sendError(config());
+    expect(error.code).toBe(ConnectorErrorCodes.InvalidResponse);
+    expect(descriptionOf(error)).toMatch(/Tencent Cloud SMS answered/);
+  });
+
+  it('an empty SendStatusSet is invalid_response, never success', async () => {
+    reply(200, JSON.stringify({ Response: { SendStatusSet: [], RequestId: 'r0' } }));
+    const error = await sendError(config());
+    expect(error.code).toBe(ConnectorErrorCodes.InvalidResponse);
+    expect(descriptionOf(error)).toMatch(/0 send results for 1 number.*r0/);
+  });
+
+  it('a connection reset is general and names the reason', async () => {
+    nock('https://sms.tencentcloudapi.com').post('/').replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    const error = await sendError(config());
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(descriptionOf(error)).toMatch(/Could not reach Tencent Cloud SMS at sms\.tencentcloudapi\.com/);
+  });
+
+  it('a server that does not answer ends at the configured timeout with a general error', async () => {
+    nock('https://sms.tencentcloudapi.com').post('/').delay(5000).reply(200, '{}');
+    const started = Date.now();
+    const error = await sendError({ ...config(), timeout: 1000 });
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(descriptionOf(error)).toMatch(/did not answer within 1000 ms/);
+  });
+});
+
+describe('secrets', () => {
+  it('never appear in any error, even when Tencent echoes them', async () => {
+    const echoes = [
+      { Response: { Error: { Code: 'AuthFailure.SignatureFailure', Message: `bad ${secretKey} and ${sessionToken}` }, RequestId: 'r' } },
+      { Response: { SendStatusSet: [{ PhoneNumber: '+8613012345678', Code: 'X', Message: secretKey }], RequestId: 'r' } },
+      `<html>${secretKey}</html>`,
+    ];
+    for (const body of echoes) {
+      nock('https://sms.tencentcloudapi.com')
+        .post('/')
+        .reply(typeof body === 'string' ? 502 : 200, typeof body === 'string' ? body : JSON.stringify(body));
+      const error = await sendError(config());
+      for (const text of [error.message, JSON.stringify(error), JSON.stringify(error.data), String(error.stack)]) {
+        expect(text).not.toContain(secretKey);
+        expect(text).not.toContain(sessionToken);
+      }
+      expect(descriptionOf(error)).toContain('[redacted]');
+    }
+  });
+});
