@@ -1,0 +1,44 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+
+/**
+ * Idle pooled sockets are closed by the client only after this long. Far beyond any server's
+ * keep-alive (Tencent's gateway and the bench stand-in keep ~60 s), so the server always decides
+ * when a connection ends and a quiet Logto still sends over a warm connection.
+ */
+export const idleSocketTimeoutMs = 10 * 60 * 1000;
+
+/** TCP keep-alive probes on idle sockets, so a silently dropped NAT path is noticed. */
+const tcpKeepAliveDelayMs = 30_000;
+
+const agentOptions = {
+  keepAlive: true,
+  keepAliveMsecs: tcpKeepAliveDelayMs,
+  timeout: idleSocketTimeoutMs,
+  // LIFO reuses the warmest socket and lets surplus ones age out after a burst.
+  scheduling: 'lifo',
+} as const;
+
+export type Agents = { readonly http: HttpAgent; readonly https: HttpsAgent };
+
+/**
+ * Keep-alive agents for plain and TLS connections. Each transport gets its own pair so that
+ * flushing one pool (after a stale socket) never touches another caller's connections.
+ */
+export const createAgents = (): Agents => ({
+  http: new HttpAgent(agentOptions),
+  https: new HttpsAgent(agentOptions),
+});
+
+/**
+ * Closes every idle socket of an agent. Used after a pooled socket was found closed by the
+ * server: its idle siblings are at least as old and likely closed too, so the retry must not
+ * pick one of them.
+ */
+export const dropIdleSockets = (agent: HttpAgent): void => {
+  for (const sockets of Object.values(agent.freeSockets)) {
+    for (const socket of sockets ?? []) {
+      socket.destroy();
+    }
+  }
+};

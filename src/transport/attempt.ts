@@ -1,0 +1,130 @@
+import { request as httpRequest, type Agent, type ClientRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Socket } from 'node:net';
+
+import { StaleSocketError } from './errors.js';
+import type { RequestParts } from './request-parts.js';
+import { collectResponse } from './response.js';
+
+/** Errors by which a connection that the server already closed shows itself. */
+const closedSocketCodes = new Set(['ECONNRESET', 'EPIPE']);
+
+const errorCode = (error: unknown): string | undefined =>
+  (error as NodeJS.ErrnoException | undefined)?.code;
+
+/** Is the socket still usable for writing, as far as Node has seen? */
+const isOpen = (socket: Socket): boolean =>
+  !socket.destroyed && socket.writable && !socket.readableEnded;
+
+/**
+ * Runs `callback` after the event loop has polled for I/O at least once. An immediate queued
+ * from the check phase runs in the next iteration, after its poll, so a close that the server
+ * sent before this point has been read by then.
+ */
+const afterNextPoll = (callback: () => void): void => {
+  setImmediate(() => setImmediate(callback));
+};
+
+const abortReason = (signal: AbortSignal): unknown =>
+  signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+
+const requestOptions = (parts: RequestParts, agent: Agent) => {
+  const { url } = parts;
+  const headers = { ...parts.headers };
+  // The host header is signed by the caller; when it is not given, url.host already carries a
+  // non-default port (the URL parser drops default ones).
+  headers.host ??= url.host;
+  if (parts.body) {
+    headers['content-length'] = String(parts.body.length);
+  }
+  return {
+    protocol: url.protocol,
+    // IPv6 literals come bracketed in URL.hostname, node:http wants them bare.
+    hostname: url.hostname.replace(/^\[(.*)]$/, '$1'),
+    port: url.port,
+    path: `${url.pathname}${url.search}`,
+    method: parts.method,
+    headers,
+    agent,
+  };
+};
+
+/**
+ * Sends one request over the agent and resolves with the buffered response. Rejects with
+ * `StaleSocketError` only when a reused socket was found closed before any request byte was
+ * handed to it, the one case the caller may retry. The write to a reused socket waits until the
+ * event loop has polled once, so that a close the server already sent is seen first; that costs
+ * microseconds and spares a send that would hit a dead connection.
+ */
+export const attemptRequest = (
+  parts: RequestParts,
+  agent: Agent,
+  maxResponseBytes: number
+): Promise<Response> =>
+  new Promise((resolve, reject) => {
+    const { signal, body } = parts;
+    if (signal?.aborted) {
+      reject(abortReason(signal));
+      return;
+    }
+
+    let settled = false;
+    let written = false;
+    let reused = false;
+    const options = requestOptions(parts, agent);
+    const send = options.protocol === 'https:' ? httpsRequest : httpRequest;
+    const request: ClientRequest = send(options);
+
+    const finish = (outcome: () => void) => {
+      if (settled) {
+        return;
+      }
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      outcome();
+    };
+    const fail = (error: unknown) => {
+      const stale =
+        reused && !written && (error instanceof StaleSocketError || closedSocketCodes.has(errorCode(error) ?? ''));
+      finish(() => reject(stale && !(error instanceof StaleSocketError) ? new StaleSocketError({ cause: error }) : error));
+    };
+    const onAbort = () => {
+      const reason = abortReason(signal!);
+      // Destroying the request destroys its socket: a half-sent request must never be pooled.
+      request.destroy();
+      finish(() => reject(reason));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const write = () => {
+      written = true;
+      request.end(body);
+    };
+
+    request.on('error', fail);
+    request.once('timeout', () => request.destroy(new Error('socket idle timeout')));
+    request.once('socket', (socket: Socket) => {
+      reused = request.reusedSocket === true;
+      if (!reused) {
+        write();
+        return;
+      }
+      afterNextPoll(() => {
+        if (settled) {
+          return;
+        }
+        if (!isOpen(socket)) {
+          request.destroy();
+          fail(new StaleSocketError());
+          return;
+        }
+        write();
+      });
+    });
+    request.once('response', (message) => {
+      collectResponse(message, maxResponseBytes, parts.url).then(
+        (response) => finish(() => resolve(response)),
+        (error: unknown) => finish(() => reject(error))
+      );
+    });
+  });

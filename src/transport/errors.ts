@@ -1,0 +1,27 @@
+/** Errors the transport raises itself; the core maps them (and any other) to a ConnectorError. */
+
+/**
+ * The response body (or its announced length) went past the cap. Raised instead of buffering
+ * without bound, because a misconfigured endpoint or proxy could otherwise fill memory.
+ */
+export class ResponseTooLargeError extends Error {
+  readonly code = 'ERR_RESPONSE_TOO_LARGE';
+
+  constructor(readonly limit: number) {
+    super(`response body exceeds ${limit} bytes`);
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
+/**
+ * A pooled socket turned out to be closed by the server before any byte of the request went
+ * out. The only failure that is safe to send again: the server cannot have seen the request.
+ */
+export class StaleSocketError extends Error {
+  readonly code = 'ERR_STALE_SOCKET';
+
+  constructor(options?: { cause?: unknown }) {
+    super('pooled connection was closed by the server before the request was written', options);
+    this.name = 'StaleSocketError';
+  }
+}

@@ -1,0 +1,62 @@
+/** What one HTTP request consists of, read once from fetch's `(input, init)` arguments. */
+export type RequestParts = {
+  readonly url: URL;
+  readonly method: string;
+  /** Header name (lower-case) → value, exactly as they will be sent. */
+  readonly headers: Record<string, string>;
+  readonly body: Buffer | undefined;
+  readonly signal: AbortSignal | undefined;
+};
+
+type BodyLike = NonNullable<RequestInit['body']>;
+
+/** Bytes of the body kinds a caller of this transport can pass in `init.body`. */
+const bodyBytes = async (body: BodyLike): Promise<Buffer> => {
+  if (typeof body === 'string') {
+    return Buffer.from(body, 'utf8');
+  }
+  if (body instanceof ArrayBuffer) {
+    return Buffer.from(body);
+  }
+  if (ArrayBuffer.isView(body)) {
+    return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  }
+  // Anything else (URLSearchParams, Blob, streams…) goes through the platform's own encoding.
+  return Buffer.from(await new Response(body).arrayBuffer());
+};
+
+const headerRecord = (headers: Headers): Record<string, string> => {
+  const record: Record<string, string> = {};
+  // Headers iterates lower-case names and joins repeated values, which is what goes on the wire.
+  for (const [name, value] of headers) {
+    record[name] = value;
+  }
+  return record;
+};
+
+/**
+ * Reads method, URL, headers, body bytes and signal from fetch-style arguments. ky always passes
+ * a `Request` (plus an init without request fields), so that path avoids building another
+ * `Request`; `init` fields still win, as in fetch.
+ */
+export const readRequestParts = async (
+  input: RequestInfo | URL,
+  init?: RequestInit
+): Promise<RequestParts> => {
+  const request = input instanceof Request ? input : undefined;
+  const url = new URL(request ? request.url : input instanceof URL ? input.href : String(input));
+  const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+  const headers = headerRecord(
+    init?.headers ? new Headers(init.headers) : (request?.headers ?? new Headers())
+  );
+  const signal = init?.signal ?? request?.signal ?? undefined;
+
+  let body: Buffer | undefined;
+  if (init?.body !== undefined && init.body !== null) {
+    body = await bodyBytes(init.body);
+  } else if (request?.body) {
+    body = Buffer.from(await request.arrayBuffer());
+  }
+
+  return { url, method, headers, body, signal };
+};

@@ -1,0 +1,250 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import ky, { TimeoutError } from 'ky';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import {
+  createTransportFetch,
+  ResponseTooLargeError,
+} from '../src/transport/index.js';
+
+import { closed, startServer, type TestServer } from './transport-server.js';
+
+const servers: TestServer[] = [];
+const serve = async (...args: Parameters<typeof startServer>) => {
+  const server = await startServer(...args);
+  servers.push(server);
+  return server;
+};
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map(async (server) => server.close()));
+});
+
+const post = (fetchFn: typeof fetch, origin: string, init: RequestInit = {}) =>
+  fetchFn(
+    new Request(`${origin}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tc-action': 'SendSms' },
+      body: '{"a":1}',
+      ...init,
+    })
+  );
+
+describe('transportFetch: request and response', () => {
+  it('sends exactly the given headers and body, and returns a real Response', async () => {
+    const server = await serve();
+    const fetchFn = createTransportFetch();
+    const response = await post(fetchFn, server.origin);
+
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({ Response: { RequestId: 'r-1', SendStatusSet: [] } });
+
+    const [{ request, body }] = server.requests as [TestServer['requests'][number]];
+    expect(request.method).toBe('POST');
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(request.headers.host).toBe(`127.0.0.1:${server.port}`);
+    expect(request.headers['x-tc-action']).toBe('SendSms');
+    expect(request.headers['content-length']).toBe('7');
+    expect(body.toString()).toBe('{"a":1}');
+    // Nothing the caller did not ask for, beyond HTTP framing.
+    expect(Object.keys(request.headers).sort()).toEqual([
+      'connection',
+      'content-length',
+      'content-type',
+      'host',
+      'x-tc-action',
+    ]);
+  });
+
+  it('keeps a host header it is given (the signed one)', async () => {
+    const server = await serve();
+    const fetchFn = createTransportFetch();
+    await post(fetchFn, server.origin, {
+      headers: { 'content-type': 'application/json', host: 'sms.tencentcloudapi.com' },
+    });
+    expect(server.requests[0]?.request.headers.host).toBe('sms.tencentcloudapi.com');
+  });
+
+  it('accepts a URL string with init, as fetch does', async () => {
+    const server = await serve();
+    const fetchFn = createTransportFetch();
+    const response = await fetchFn(`${server.origin}/path?q=1`, {
+      method: 'post',
+      headers: { 'content-type': 'text/plain' },
+      body: new TextEncoder().encode('bytes'),
+    });
+    expect(response.status).toBe(200);
+    expect(server.requests[0]?.request.url).toBe('/path?q=1');
+    expect(server.requests[0]?.body.toString()).toBe('bytes');
+  });
+
+  it('passes error statuses through as responses', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end('<html>bad gateway</html>');
+    });
+    const response = await post(createTransportFetch(), server.origin);
+    expect(response.status).toBe(502);
+    expect(await response.text()).toBe('<html>bad gateway</html>');
+  });
+
+  it('works as the fetch of ky', async () => {
+    const server = await serve();
+    const body = await ky
+      .post(`${server.origin}/`, {
+        fetch: createTransportFetch(),
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+        retry: 0,
+      })
+      .json();
+    expect(body).toEqual({ Response: { RequestId: 'r-1', SendStatusSet: [] } });
+    expect(server.requests[0]?.request.headers['content-type']).toBe('application/json');
+  });
+});
+
+describe('transportFetch: connection reuse', () => {
+  it('reuses one connection for consecutive sends', async () => {
+    const server = await serve();
+    const fetchFn = createTransportFetch();
+    for (let index = 0; index < 5; index += 1) {
+      expect((await post(fetchFn, server.origin)).status).toBe(200);
+    }
+    expect(server.requests).toHaveLength(5);
+    expect(server.sockets).toHaveLength(1);
+  });
+
+  it('still reuses the connection after an idle time at which fetch would have dropped it', async () => {
+    const server = await serve();
+    const fetchFn = createTransportFetch();
+    await post(fetchFn, server.origin);
+    // Node's global agent and undici close idle sockets after 4–5 s.
+    await sleep(5_500);
+    await post(fetchFn, server.origin);
+    expect(server.sockets).toHaveLength(1);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('sends once more on a fresh connection when the pooled one was closed by the server', async () => {
+    const server = await serve();
+    const fetchFn = createTransportFetch();
+    await post(fetchFn, server.origin);
+    // The server closes the idle connection; the client has not processed the close yet when it
+    // picks the pooled socket in the same tick.
+    server.sockets[0]!.destroy();
+    const response = await post(fetchFn, server.origin);
+    expect(response.status).toBe(200);
+    expect(server.sockets).toHaveLength(2);
+    // The closed socket never carried the second request: exactly one SendSms per send.
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]?.socket).toBe(server.sockets[1]);
+  });
+
+  it('never sends again once request bytes were written, even on a reused socket', async () => {
+    const server = await serve((request, response, _body, index) => {
+      if (index === 1) {
+        // Received the request, then the connection dies: it may have been processed.
+        request.socket.destroy();
+        return;
+      }
+      response.end('{}');
+    });
+    const fetchFn = createTransportFetch();
+    await post(fetchFn, server.origin);
+    await expect(post(fetchFn, server.origin)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    await sleep(50);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('does not retry a failure on a fresh connection', async () => {
+    const server = await serve((request) => request.socket.destroy());
+    await expect(post(createTransportFetch(), server.origin)).rejects.toMatchObject({
+      code: 'ECONNRESET',
+    });
+    await sleep(50);
+    expect(server.requests).toHaveLength(1);
+    expect(server.sockets).toHaveLength(1);
+  });
+
+  it('does not retry a refused connection', async () => {
+    const server = await serve();
+    const { origin } = server;
+    await server.close();
+    await expect(post(createTransportFetch(), origin)).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
+  });
+});
+
+describe('transportFetch: abort and limits', () => {
+  it('rejects promptly on abort and closes the connection', async () => {
+    const server = await serve(() => {
+      // Never answers.
+    });
+    const controller = new AbortController();
+    const pending = post(createTransportFetch(), server.origin, { signal: controller.signal });
+    await sleep(100);
+    const started = Date.now();
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await closed(server.sockets[0]!);
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    const server = await serve();
+    const signal = AbortSignal.abort();
+    await expect(post(createTransportFetch(), server.origin, { signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    expect(server.sockets).toHaveLength(0);
+  });
+
+  it('ends the connection when ky times out', async () => {
+    const server = await serve(() => {
+      // Never answers.
+    });
+    const pending = ky.post(`${server.origin}/`, {
+      fetch: createTransportFetch(),
+      body: '{}',
+      timeout: 200,
+      retry: 0,
+    });
+    await expect(pending).rejects.toBeInstanceOf(TimeoutError);
+    await closed(server.sockets[0]!);
+  });
+
+  it('caps a streamed body and does not pool the socket', async () => {
+    const server = await serve((_request, response, _body, index) => {
+      if (index > 0) {
+        response.end('{}');
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      for (let written = 0; written < 2 * 1024 * 1024; written += chunk.length) {
+        response.write(chunk);
+      }
+      response.end();
+    });
+    const fetchFn = createTransportFetch({ maxResponseBytes: 1024 * 1024 });
+    await expect(post(fetchFn, server.origin)).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await closed(server.sockets[0]!);
+    expect((await post(fetchFn, server.origin)).status).toBe(200);
+    expect(server.sockets).toHaveLength(2);
+  });
+
+  it('refuses an announced length over the cap without reading it', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-length': String(2 * 1024 * 1024) });
+      response.write('x');
+    });
+    const fetchFn = createTransportFetch({ maxResponseBytes: 1024 * 1024 });
+    await expect(post(fetchFn, server.origin)).rejects.toMatchObject({
+      code: 'ERR_RESPONSE_TOO_LARGE',
+    });
+  });
+});
