@@ -1,4 +1,8 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
+import {
+  ConnectorConfigFormItemType,
+  TemplateType,
+  type ConnectorMetadata,
+} from '@logto/connector-kit';
 
 /** Fixed facts of Tencent Cloud's SendSms API (version 2021-01-11). */
 export const tencentApi = Object.freeze({
@@ -18,11 +22,17 @@ export const maxTimeoutMs = 19_000;
 /** The most of a response body we read; a real SendSms answer for one number is under 1 KiB. */
 export const maxResponseBytes = 1024 * 1024;
 
+/**
+ * Every Logto message type for mainland China, plus the international fallback. The placeholder
+ * codes fail validation on purpose, so a form saved without real template IDs is caught at once.
+ */
 const templatesExample = [
-  { usageType: 'Generic', templateCode: '1234567', destination: 'mainland' },
-  { usageType: 'SignIn', templateCode: '1234568', destination: 'mainland' },
-  { usageType: 'Generic', templateCode: '2234567', destination: 'international', locale: 'en' },
-  { usageType: 'Generic', templateCode: '2234568', destination: 'international', locale: 'ja' },
+  ...Object.values(TemplateType).map((usageType) => ({
+    usageType,
+    templateCode: '<template-code>',
+    destination: 'mainland',
+  })),
+  { usageType: TemplateType.Generic, templateCode: '<template-code>', destination: 'international' },
 ];
 
 const showWhen = (targetKey: string) => [{ targetKey, expectValue: true }];
