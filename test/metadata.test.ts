@@ -1,0 +1,73 @@
+import {
+  ConnectorConfigFormItemType,
+  ConnectorType,
+  TemplateType,
+  connectorMetadataGuard,
+} from '@logto/connector-kit';
+import { describe, expect, it } from 'vitest';
+
+import { defaultMetadata } from '../src/constant.js';
+import { tencentSmsConfigGuard } from '../src/types.js';
+
+import { legacyConfig } from './helpers/config.js';
+import { makeConnector } from './helpers/connector.js';
+
+describe('metadata', () => {
+  it('passes connector-kit’s guard, with its own id and the SMS shape Logto expects', async () => {
+    const connector = await makeConnector();
+    expect(connectorMetadataGuard.parse(connector.metadata)).toBeTruthy();
+    expect(connector.type).toBe(ConnectorType.Sms);
+    expect(connector.metadata).toMatchObject({
+      id: 'tencent-cloud-sms',
+      target: 'tencent-sms',
+      platform: null,
+      logo: './logo.svg',
+      logoDark: null,
+      readme: './README.md',
+    });
+    expect(connector.metadata.id).not.toBe('tencent-short-message-service');
+  });
+
+  it('names and describes itself in en, zh-CN, zh-TW, pt-BR, ja and ko', () => {
+    for (const phrases of [defaultMetadata.name, defaultMetadata.description]) {
+      expect(Object.keys(phrases)).toEqual(expect.arrayContaining(['en', 'zh-CN', 'zh-TW', 'pt-BR', 'ja', 'ko']));
+    }
+  });
+
+  it('has a form item for every config field, each with a description', () => {
+    const keys = defaultMetadata.formItems?.map((item) => item.key);
+    expect(keys?.sort()).toEqual(Object.keys(tencentSmsConfigGuard.shape).sort());
+    for (const item of defaultMetadata.formItems ?? []) {
+      expect(item.description ?? item.tooltip, item.key).toBeTruthy();
+    }
+  });
+
+  it('masks the secret and the session token', () => {
+    const confidential = defaultMetadata.formItems?.filter((item) => 'isConfidential' in item && item.isConfidential);
+    expect(confidential?.map((item) => item.key).sort()).toEqual(['accessKeySecret', 'sessionToken']);
+  });
+
+  it('offers a templates default covering every Logto type, which must be edited before use', () => {
+    const templates = defaultMetadata.formItems?.find((item) => item.key === 'templates');
+    expect(templates?.type).toBe(ConnectorConfigFormItemType.Json);
+    const defaults = templates?.defaultValue as Array<{ usageType: string; destination?: string }>;
+    const mainlandTypes = defaults.filter((entry) => entry.destination === 'mainland').map((entry) => entry.usageType);
+    expect(mainlandTypes.sort()).toEqual(Object.values(TemplateType).sort());
+    expect(defaults).toContainEqual(expect.objectContaining({ usageType: 'Generic', destination: 'international' }));
+
+    const unedited = tencentSmsConfigGuard.safeParse({ ...legacyConfig(), templates: defaults });
+    expect(unedited.success).toBe(false);
+    expect(unedited.error?.issues[0]?.message).toMatch(/digits only/);
+    const edited = defaults.map((entry, index) => ({ ...entry, templateCode: String(1000 + index) }));
+    expect(tencentSmsConfigGuard.safeParse({ ...legacyConfig(), templates: edited }).success).toBe(true);
+  });
+
+  it('the factory returns without calling getConfig', async () => {
+    let called = false;
+    await makeConnector(async () => {
+      called = true;
+      return {};
+    });
+    expect(called).toBe(false);
+  });
+});
