@@ -44,7 +44,11 @@ export const postOnce = async (request: SmsRequest, timeoutMs: number): Promise<
         `Tencent Cloud SMS (${host}) did not answer within ${timeoutMs} ms. The message may or may not have been sent; check the network from the Logto server to ${host}, or raise the timeout.`
       );
     }
-    if (error instanceof BodyTooLargeError) {
+    // The transport caps the body itself and says so with this code; readCapped is the fallback.
+    if (
+      error instanceof BodyTooLargeError ||
+      (error as { code?: unknown } | undefined)?.code === 'ERR_RESPONSE_TOO_LARGE'
+    ) {
       throw generalError(
         `The answer from ${host} was larger than ${maxResponseBytes} bytes, which SendSms never sends: is the endpoint right, or is a proxy in the way?`
       );
