@@ -1,0 +1,228 @@
+/**
+ * Installs this package the way Logto does, into a throw-away folder:
+ *
+ *   <root>/packages/core/node_modules/        only what Logto core ships (symlinks to ours)
+ *   <root>/packages/core/connectors/connector-tencent-sms/   the extracted `npm pack` tarball
+ *
+ * `logto connector add` runs `npm pack`, extracts the tarball into `connectors/<name>` and installs
+ * no dependencies, so the connector's bare imports resolve upward into core's `node_modules`. Here
+ * that folder holds nothing but the packages core is known to provide; anything else the connector
+ * imported at run time would fail to resolve, as it would in a real Logto.
+ *
+ * The build goes into the sandbox, never into the repository's `lib/`: other test files, the
+ * bench or an engineer may run `npm run build` (which starts with `rm -rf lib`) at the same time,
+ * and a shared `lib/` could be half-written or missing while we pack.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, symlink } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The packages Logto core's own `node_modules` provides to connectors (SPEC.md §1). */
+export const hostPackages = Object.freeze([
+  '@logto/connector-kit',
+  'zod',
+  'ky',
+  'got',
+  '@silverhand/essentials',
+  'snakecase-keys',
+]);
+
+/**
+ * What is copied into the pack staging folder: the files `files` should ship, plus folders it
+ * must keep out (so that packing proves it does). Missing entries are skipped.
+ */
+const stagedEntries = ['package.json', 'README.md', 'logo.svg', 'LICENSE', 'src', 'test', 'docs'];
+
+export type LogtoSandbox = {
+  /** The temporary Logto instance root (holds `packages/core`). */
+  root: string;
+  /** `<root>/packages/core/connectors`: the folder Logto scans. */
+  connectorsDirectory: string;
+  /** The installed package: `<connectorsDirectory>/connector-tencent-sms`. */
+  connectorDirectory: string;
+  /** `<root>/packages/core/node_modules`. */
+  coreNodeModules: string;
+  /** Every path inside the tarball, without the leading `package/`. */
+  tarballFiles: string[];
+  remove: () => Promise<void>;
+};
+
+const withOutput = async (command: string, args: string[], cwd: string) => {
+  try {
+    return await run(command, args, { cwd, maxBuffer: 16 * 1024 * 1024, env: process.env });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}\n${stderr}`, {
+      cause: error,
+    });
+  }
+};
+
+/**
+ * A copy of the package (without `node_modules`), built with the repository's own
+ * `tsconfig.build.json` into the copy's `lib/`.
+ */
+const stagePackage = async (stageDirectory: string) => {
+  for (const entry of stagedEntries) {
+    const source = path.join(repoRoot, entry);
+    if (existsSync(source)) {
+      await cp(source, path.join(stageDirectory, entry), { recursive: true });
+    }
+  }
+  const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  await withOutput(
+    process.execPath,
+    [tsc, '-p', path.join(repoRoot, 'tsconfig.build.json'), '--outDir', path.join(stageDirectory, 'lib')],
+    repoRoot
+  );
+};
+
+/** `npm pack` without lifecycle scripts: the staging copy is already built. */
+const packPackage = async (stageDirectory: string, destination: string) => {
+  const { stdout } = await withOutput(
+    'npm',
+    ['pack', '--ignore-scripts', '--json', '--pack-destination', destination],
+    stageDirectory
+  );
+  const [result] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  if (!result) {
+    throw new Error(`npm pack printed no result: ${stdout}`);
+  }
+  return {
+    tarball: path.join(destination, result.filename),
+    files: result.files.map(({ path: file }) => file).sort(),
+  };
+};
+
+/** Symlinks each host package from the repository's `node_modules`, scoped names included. */
+const linkHostPackages = async (coreNodeModules: string) => {
+  for (const name of hostPackages) {
+    const source = path.join(repoRoot, 'node_modules', name);
+    if (!existsSync(path.join(source, 'package.json'))) {
+      throw new Error(`${name} is not installed in ${repoRoot}/node_modules; run npm ci`);
+    }
+    const target = path.join(coreNodeModules, name);
+    await mkdir(path.dirname(target), { recursive: true });
+    await symlink(source, target, 'dir');
+  }
+};
+
+/**
+ * Any `node_modules` folder above the sandbox would widen what the connector can resolve.
+ * Returns the offending folders (an empty list means the sandbox is sealed).
+ */
+export const strayNodeModulesAbove = (directory: string): string[] => {
+  const found: string[] = [];
+  let current = path.dirname(directory);
+  for (;;) {
+    const candidate = path.join(current, 'node_modules');
+    if (existsSync(candidate)) {
+      found.push(candidate);
+    }
+    const parent = path.dirname(current);
+    if (parent === current) {
+      return found;
+    }
+    current = parent;
+  }
+};
+
+export const createLogtoSandbox = async (packageName = 'connector-tencent-sms'): Promise<LogtoSandbox> => {
+  const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'logto-install-')));
+  const remove = async () => rm(root, { recursive: true, force: true });
+  try {
+    const stageDirectory = path.join(root, 'stage');
+    const packDirectory = path.join(root, 'pack');
+    const coreDirectory = path.join(root, 'packages', 'core');
+    const coreNodeModules = path.join(coreDirectory, 'node_modules');
+    const connectorsDirectory = path.join(coreDirectory, 'connectors');
+    const connectorDirectory = path.join(connectorsDirectory, packageName);
+
+    await Promise.all(
+      [stageDirectory, packDirectory, coreNodeModules, connectorDirectory].map(async (directory) =>
+        mkdir(directory, { recursive: true })
+      )
+    );
+    await stagePackage(stageDirectory);
+    const { tarball, files } = await packPackage(stageDirectory, packDirectory);
+
+    // What `logto connector add` does: extract with the leading `package/` stripped.
+    await withOutput('tar', ['-xzf', tarball, '-C', connectorDirectory, '--strip-components=1'], root);
+    // The staging copy sits beside `packages/`; nothing from it may be visible to the install.
+    await rm(stageDirectory, { recursive: true, force: true });
+    await linkHostPackages(coreNodeModules);
+
+    return {
+      root,
+      connectorsDirectory,
+      connectorDirectory,
+      coreNodeModules,
+      tarballFiles: files,
+      remove,
+    };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+};
+
+const importSpecifiers = (source: string): string[] => {
+  const patterns = [
+    /\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  return patterns.flatMap((pattern) => [...source.matchAll(pattern)].map((match) => match[1] ?? ''));
+};
+
+const packageNameOf = (specifier: string) => {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+};
+
+const isBuiltin = (specifier: string) =>
+  specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0] ?? '');
+
+/**
+ * The packages reachable at run time from `lib/index.js`: follows relative imports (static and
+ * literal dynamic ones) through the compiled files and collects the bare specifiers, Node
+ * built-ins left out. Catches an import that the test run itself would never execute.
+ */
+export const runtimePackagesOf = async (entry: string): Promise<string[]> => {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const queue = [entry];
+  for (let file = queue.pop(); file; file = queue.pop()) {
+    if (seen.has(file)) {
+      continue;
+    }
+    seen.add(file);
+    for (const specifier of importSpecifiers(await readFile(file, 'utf8'))) {
+      if (specifier.startsWith('.')) {
+        queue.push(path.resolve(path.dirname(file), specifier));
+      } else if (!isBuiltin(specifier)) {
+        packages.add(packageNameOf(specifier));
+      }
+    }
+  }
+  return [...packages].sort();
+};
+
+/** Every file below a folder, relative to it, sorted (for messages when an assertion fails). */
+export const listFiles = async (directory: string): Promise<string[]> => {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)))
+    .sort();
+};
