@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+
+import type { ApiOutcome } from '../emulator/api-handler.js';
+import { parseAccount, type Account } from '../emulator/account.js';
+import { connectorConfigFor } from '../emulator/connector-config.js';
+import { startEmulator } from '../emulator/server.js';
+
+import { UsageError } from './usage-error.js';
+
+const defaultPort = 4567;
+
+const readPort = (value: string | undefined): number => {
+  if (value === undefined) {
+    return defaultPort;
+  }
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) {
+    throw new UsageError('--port must be a number from 0 to 65535.');
+  }
+  return port;
+};
+
+const readAccount = async (path: string | undefined): Promise<Account | undefined> => {
+  if (path === undefined) {
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    // The parser's message quotes the file around the fault, and the file holds a secret key.
+    throw new UsageError(`Cannot read ${path} as JSON.`);
+  }
+  try {
+    return parseAccount(json);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+};
+
+/** One log line per API call: enough to follow a local sign-in, nothing secret. */
+const logLine = (outcome: ApiOutcome): string => {
+  const time = new Date().toISOString().slice(11, 19);
+  const numbers = outcome.statuses.map((status) => `${status.PhoneNumber} ${status.Code}`).join(', ');
+  return `${time} SendSms ${outcome.code === 'Ok' ? numbers : outcome.code} (RequestId ${outcome.requestId})`;
+};
+
+/**
+ * `emulator`: serves the emulator until SIGINT/SIGTERM. Prints where it listens and, for the
+ * built-in account, the connector settings that reach it (the dummy key stays in the docs).
+ */
+export const runEmulator = async (args: string[]): Promise<number> => {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, account: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = readPort(values.port);
+  const account = await readAccount(values.account);
+  const emulator = await startEmulator({
+    port,
+    account,
+    onApiCall: (outcome) => console.log(logLine(outcome)),
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE'
+      ? new UsageError(`Port ${port} is already in use; choose another with --port.`)
+      : error;
+  });
+
+  console.log(`Tencent SMS emulator listening on ${emulator.url}`);
+  console.log(`  Inbox:    ${emulator.url}/`);
+  console.log(`  Messages: ${emulator.url}/messages`);
+  if (account) {
+    console.log(`  Account:  ${values.account} (SecretId ${emulator.account.secretId})`);
+  } else {
+    const { accessKeySecret: _secret, ...config } = connectorConfigFor(emulator.url);
+    console.log('  Account:  built-in demo account. Connector config (accessKeySecret: see docs/emulator.md):');
+    console.log(JSON.stringify(config, null, 2).replace(/^/gm, '    '));
+  }
+  console.log('Press Ctrl+C to stop.');
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await emulator.close();
+  return 0;
+};

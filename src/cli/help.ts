@@ -1,0 +1,35 @@
+/** The text of `connector-tencent-sms --help`. */
+export const helpText = `Usage: connector-tencent-sms <command> [options]
+
+Commands
+  emulator   Run a local Tencent Cloud SMS emulator (SendSms 2021-01-11) with an inbox page.
+  send       Send one verification code through the connector with a config file, to check
+             credentials, signature and templates before pasting them into Logto.
+  demo       Start an emulator, send through the built connector and show what Logto would show.
+
+emulator [--port N] [--account file.json]
+  --port N             Port on 127.0.0.1 (default 4567; 0 picks a free one).
+  --account file.json  The emulated account: secretId, secretKey, optional sessionToken, apps
+                       (sdkAppId, region), approved signatures, templates and frequency limits.
+                       Without it a built-in demo account is served (see docs/emulator.md).
+  Endpoints: POST / (SendSms), GET / (inbox page), GET /messages[?phone=], DELETE /messages.
+
+send --config config.json --to +8613012345678 [--type SignIn] [--code 123456] [--locale en]
+  --config file.json   The connector config, exactly as in Logto's Console (JSON). Set
+                       "endpoint": "http://127.0.0.1:4567" in it to try against the emulator.
+  --to NUMBER          Recipient with country code: +8613012345678, 8613012345678, +14155552671.
+  --type TYPE          Logto message type (default SignIn): SignIn, Register, ForgotPassword,
+                       Generic, OrganizationInvitation, UserPermissionValidation,
+                       BindNewIdentifier, MfaVerification, BindMfa.
+  --code CODE          The verification code to send (default 123456).
+  --locale TAG         The user's locale (e.g. en, zh-CN), used to pick a localized template.
+  Environment: TENCENT_SMS_SECRET_KEY, when set, is used as accessKeySecret so the secret can
+  stay out of the file.
+  Prints the RequestId, SerialNo, fee and country on success; on failure the connector error
+  code, Tencent's error code and the text Logto would show. Exit status 0 on success, 1 otherwise.
+
+demo
+  Same as \`npm run demo\`, without the build step.
+
+  -h, --help           Show this help.
+`;
