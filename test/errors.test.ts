@@ -1,4 +1,7 @@
 import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -143,10 +146,18 @@ describe('answers that are not Tencent errors', () => {
   });
 
   it('a connection reset is general and names the reason', async () => {
-    nock('https://sms.tencentcloudapi.com').post('/').replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
-    const error = await sendError(config());
-    expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(descriptionOf(error)).toMatch(/Could not reach Tencent Cloud SMS at sms\.tencentcloudapi\.com/);
+    const server = createServer((request) => {
+      request.socket.resetAndDestroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const error = await sendError({ ...config(), endpoint: `http://127.0.0.1:${port}` });
+      expect(error.code).toBe(ConnectorErrorCodes.General);
+      expect(descriptionOf(error)).toMatch(/Could not reach Tencent Cloud SMS at 127\.0\.0\.1:\d+: .*ECONNRESET/);
+    } finally {
+      server.close();
+    }
   });
 
   it('a server that does not answer ends at the configured timeout with a general error', async () => {

@@ -9,14 +9,14 @@ import { BodyTooLargeError, readCapped } from './read-capped.js';
 
 export type RawResponse = { status: number; text: string };
 
-/** Node's network errors hide the reason (ECONNREFUSED, ECONNRESET…) in `cause`. */
+/** The reason of a network failure; fetch-style errors keep it (ECONNREFUSED…) in `cause`. */
 const reasonOf = (error: unknown): string => {
-  const cause = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return code ? `${code} (${cause.message})` : cause.message;
+  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  if (!(inner instanceof Error)) {
+    return String(inner);
   }
-  return error instanceof Error ? error.message : String(error);
+  const { code } = inner as NodeJS.ErrnoException;
+  return code && !inner.message.includes(code) ? `${code} (${inner.message})` : inner.message;
 };
 
 /**
