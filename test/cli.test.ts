@@ -1,0 +1,227 @@
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { connectorConfigFor, defaultAccountInput, startEmulator, type Emulator } from '../src/emulator/index.js';
+
+import { buildLib, removeBuiltLib, repoRoot } from './helpers/emulator-build.js';
+import { emulatorUrlOf, runCli, spawnCli } from './helpers/emulator-cli.js';
+
+const secret = defaultAccountInput.secretKey;
+const stackTrace = /^\s+at .+\(.*:\d+:\d+\)$/m;
+
+let lib: string;
+let folder: string;
+let emulator: Emulator;
+let nextNumber = 13100000000;
+const freshNumber = () => `+86${(nextNumber += 1)}`;
+
+const writeConfig = async (name: string, config: unknown) => {
+  const file = path.join(folder, name);
+  await writeFile(file, typeof config === 'string' ? config : JSON.stringify(config));
+  return file;
+};
+
+beforeAll(async () => {
+  [lib, folder, emulator] = await Promise.all([
+    buildLib(),
+    mkdtemp(path.join(tmpdir(), 'cli-test-')),
+    startEmulator(),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await emulator.close();
+  await rm(folder, { recursive: true, force: true });
+  await removeBuiltLib();
+});
+
+describe('connector-tencent-sms bin', () => {
+  it('is declared in package.json and compiled with a node shebang', async () => {
+    const manifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
+    expect(manifest.bin).toEqual({ 'connector-tencent-sms': './lib/cli/main.js' });
+    const compiled = await readFile(path.join(lib, 'cli', 'main.js'), 'utf8');
+    expect(compiled.startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('documents every command and option in --help and exits 0', async () => {
+    const { code, stdout } = await runCli(lib, ['--help']);
+    expect(code).toBe(0);
+    for (const word of ['emulator', 'send', '--port', '--account', '--config', '--to', '--type', '--code', '--locale', 'TENCENT_SMS_SECRET_KEY', 'GET /messages', 'DELETE /messages']) {
+      expect(stdout).toContain(word);
+    }
+  });
+
+  it('exits 1 with one readable line for an unknown command or option', async () => {
+    const unknown = await runCli(lib, ['launch']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Unknown command "launch"');
+    const badOption = await runCli(lib, ['send', '--frobnicate']);
+    expect(badOption.code).toBe(1);
+    expect(badOption.stderr).toMatch(/frobnicate/);
+    expect(badOption.stderr).not.toMatch(stackTrace);
+  });
+});
+
+describe('send', () => {
+  it('prints RequestId, SerialNo, fee and country on success, and exits 0', async () => {
+    const to = freshNumber();
+    const config = await writeConfig('ok.json', connectorConfigFor(emulator.url));
+    const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', to, '--code', '654321']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/RequestId\s+[0-9a-f-]{36}/);
+    expect(stdout).toMatch(/SerialNo\s+\d{4}:\d+/);
+    expect(stdout).toMatch(/Fee\s+1/);
+    expect(stdout).toMatch(/Country\s+CN/);
+    expect(stdout).not.toContain(secret);
+    expect(emulator.store.list(to)[0]?.text).toContain('654321');
+  });
+
+  it('takes the secret from TENCENT_SMS_SECRET_KEY when the file has none', async () => {
+    const { accessKeySecret: _omitted, ...withoutSecret } = connectorConfigFor(emulator.url);
+    const config = await writeConfig('no-secret.json', withoutSecret);
+    const to = freshNumber();
+    const withEnv = await runCli(lib, ['send', '--config', config, '--to', to], { TENCENT_SMS_SECRET_KEY: secret });
+    expect(withEnv.code).toBe(0);
+    expect(withEnv.stdout).not.toContain(secret);
+    const withoutEnv = await runCli(lib, ['send', '--config', config, '--to', freshNumber()]);
+    expect(withoutEnv.code).toBe(1);
+    expect(withoutEnv.stdout).toContain('invalid_config');
+    expect(withoutEnv.stdout).toContain('accessKeySecret');
+  });
+
+  it('uses the --type and --locale to pick the template', async () => {
+    const to = '+447700900123';
+    const base = connectorConfigFor(emulator.url);
+    const config = await writeConfig('types.json', {
+      ...base,
+      templates: [
+        ...base.templates,
+        { usageType: 'Register', templateCode: '1000002', destination: 'international', locale: 'en', params: ['{{code}}', '30'] },
+      ],
+    });
+    const { code } = await runCli(lib, ['send', '--config', config, '--to', to, '--type', 'Register', '--locale', 'en-GB']);
+    expect(code).toBe(0);
+    expect(emulator.store.list(to)[0]?.text).toContain('expires in 30 minutes');
+  });
+
+  it('prints the mapped error, Tencent’s code and Logto’s text on failure, exits 1, never the secret', async () => {
+    const wrongSecret = 'wrong-secret-value-123';
+    const config = await writeConfig('wrong.json', { ...connectorConfigFor(emulator.url), accessKeySecret: wrongSecret });
+    const { code, stdout, stderr } = await runCli(lib, ['send', '--config', config, '--to', freshNumber()]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Failed: general (Tencent code AuthFailure.SignatureFailure)');
+    expect(stdout).toContain('Logto would show: Error occurred in connector: Tencent Cloud SMS returned AuthFailure.SignatureFailure');
+    expect(`${stdout}${stderr}`).not.toContain(wrongSecret);
+    expect(`${stdout}${stderr}`).not.toMatch(stackTrace);
+  });
+
+  it('reports the per-number rate limit as rate_limit_exceeded', async () => {
+    const to = freshNumber();
+    const config = await writeConfig('limit.json', connectorConfigFor(emulator.url));
+    expect((await runCli(lib, ['send', '--config', config, '--to', to])).code).toBe(0);
+    const second = await runCli(lib, ['send', '--config', config, '--to', to]);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain('Failed: rate_limit_exceeded (Tencent code LimitExceeded.PhoneNumberThirtySecondLimit)');
+  });
+
+  it('does not echo a config file that is not JSON (it may hold the secret)', async () => {
+    const config = await writeConfig('broken.json', `{"accessKeySecret": "${secret}", oops}`);
+    const { code, stdout, stderr } = await runCli(lib, ['send', '--config', config, '--to', freshNumber()]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('is not valid JSON');
+    expect(`${stdout}${stderr}`).not.toContain(secret);
+  });
+
+  it('requires --config and --to', async () => {
+    const { code, stderr } = await runCli(lib, ['send', '--to', '+8613012345678']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('send needs --config');
+  });
+});
+
+describe('emulator command', () => {
+  it('serves SendSms on the given port until SIGTERM, logging each call without secrets', async () => {
+    const child = spawnCli(lib, ['emulator', '--port', '0']);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    try {
+      const url = await emulatorUrlOf(child);
+      const config = await writeConfig('spawned.json', connectorConfigFor(url));
+      const sent = await runCli(lib, ['send', '--config', config, '--to', '+8613012345678']);
+      expect(sent.code).toBe(0);
+      const messages = (await (await fetch(`${url}/messages`)).json()) as Array<{ phoneNumber: string }>;
+      expect(messages).toEqual([expect.objectContaining({ phoneNumber: '+8613012345678' })]);
+      await expect.poll(() => output).toContain('SendSms +8613012345678 Ok');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [exitCode] = await once(child, 'close');
+    expect(exitCode).toBe(0);
+    expect(output).not.toContain(secret);
+  });
+
+  it('serves the account from --account', async () => {
+    const account = await writeConfig('account.json', {
+      ...defaultAccountInput,
+      secretId: 'AKIDcustomaccount',
+      secretKey: 'custom-account-key',
+      apps: [{ sdkAppId: '2400000002', region: 'ap-singapore' }],
+    });
+    const child = spawnCli(lib, ['emulator', '--port', '0', '--account', account]);
+    try {
+      const url = await emulatorUrlOf(child);
+      const config = await writeConfig('custom.json', {
+        ...connectorConfigFor(url),
+        accessKeyId: 'AKIDcustomaccount',
+        accessKeySecret: 'custom-account-key',
+        sdkAppId: '2400000002',
+        region: 'ap-singapore',
+      });
+      const sent = await runCli(lib, ['send', '--config', config, '--to', '+6591234567']);
+      expect(sent.stdout).toMatch(/Country\s+SG/);
+      expect(sent.code).toBe(0);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('explains an invalid account file and a busy port, exiting 1', async () => {
+    const account = await writeConfig('bad-account.json', { secretId: 'x', apps: [] });
+    const invalid = await runCli(lib, ['emulator', '--account', account]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('secretKey');
+    expect(invalid.stderr).toContain('apps');
+
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const busy = await runCli(lib, ['emulator', '--port', String(port)]);
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toContain(`Port ${port} is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+describe('demo', () => {
+  it('sends to a mainland and an international number, shows two failures as Logto would, exits 0', async () => {
+    const { code, stdout, stderr } = await runCli(lib, ['demo']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('The phone +8613012345678 shows: 【Logto演示】您的验证码是123456，10分钟内有效，请勿泄露给他人。');
+    expect(stdout).toContain('The phone +14155552671 shows: Your Logto verification code is 123456. It expires in 10 minutes.');
+    expect(stdout).toContain("Logto's Console shows: Error occurred in connector: Tencent Cloud SMS returned AuthFailure.SignatureFailure");
+    expect(stdout).toContain(
+      "Logto's Console shows: Error occurred in connector: Tencent Cloud SMS returned FailedOperation.TemplateIncorrectOrUnapproved"
+    );
+    expect(stdout).not.toContain(secret);
+    expect(stdout).not.toMatch(stackTrace);
+  });
+});
