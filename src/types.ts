@@ -10,9 +10,14 @@ const requiredText = z.string().trim().min(1, 'must not be empty');
 const optionalText = z.string().trim().min(1, 'must not be empty').optional();
 const digits = (example: string) =>
   requiredText.regex(/^\d+$/, `must be digits only, e.g. ${example}`);
-/** Values that go into HTTP headers: nothing Tencent does not use there, so no CR/LF injection. */
+/**
+ * Values that go into HTTP headers: nothing Tencent does not use there, so no CR/LF injection,
+ * and short enough that the request stays under the 16 KiB header limit of HTTP servers.
+ */
 const headerSafe = (example: string) =>
-  requiredText.regex(/^[\w-]+$/, `may only contain letters, digits, "-" and "_", e.g. ${example}`);
+  requiredText
+    .max(128, 'must be at most 128 characters')
+    .regex(/^[\w-]+$/, `may only contain letters, digits, "-" and "_", e.g. ${example}`);
 
 export const destinationGuard = z.enum(['mainland', 'international']);
 export type Destination = z.infer<typeof destinationGuard>;
@@ -97,6 +102,7 @@ export const tencentSmsConfigGuard = z.object({
     .string()
     .trim()
     .min(1, 'must not be empty')
+    .max(8192, 'must be at most 8192 characters')
     .regex(/^[\x21-\x7e]+$/, 'may only contain printable ASCII characters without spaces')
     .optional(),
   timeout: z
