@@ -35,7 +35,8 @@ const sendOne = async (config: TencentSmsConfig, data: Parameters<SendMessageFun
   const template = chooseTemplate(config.templates, {
     destination,
     type: data.type,
-    locale: data.payload.locale,
+    // Typed as a string, but the payload is whatever the caller sent: ignore anything else.
+    locale: typeof data.payload.locale === 'string' ? data.payload.locale : undefined,
   });
   if (!template) {
     throw templateNotFoundError(destination, data.type);
