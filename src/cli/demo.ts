@@ -5,19 +5,12 @@ import type { StoredMessage } from '../emulator/message-store.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 
 import { readFailure } from './connector-failure.js';
+import { formatConfig } from './format-config.js';
 
 type Config = ReturnType<typeof connectorConfigFor>;
 type SendResult = { requestId?: string; messages?: Array<{ serialNo?: string; fee?: number; isoCode?: string }> };
 
 const say = (line = '') => console.log(line);
-
-/** The config as the Console shows it, secret masked; one template per line to stay short. */
-const shownConfig = (config: Config): string => {
-  const { templates, ...fields } = { ...config, accessKeySecret: '********' };
-  const lines = Object.entries(fields).map(([key, value]) => `  "${key}": ${JSON.stringify(value)},`);
-  const templateLines = templates.map((template) => `    ${JSON.stringify(template)}`).join(',\n');
-  return ['{', ...lines, '  "templates": [', templateLines, '  ]', '}'].join('\n');
-};
 
 const inboxFor = async (emulator: Emulator, phone: string): Promise<StoredMessage | undefined> => {
   const response = await fetch(`${emulator.url}/messages?phone=${encodeURIComponent(phone)}`);
@@ -76,7 +69,8 @@ export const runDemo = async (): Promise<number> => {
       `2. Loaded the built connector (lib/index.js) the way Logto does: "${connector.metadata.name.en}", id ${connector.metadata.id}, type ${connector.type === ConnectorType.Sms ? 'SMS' : connector.type}`
     );
     say('   Config, as saved in the Console (endpoint points at the emulator):');
-    say(shownConfig(config).replace(/^/gm, '     '));
+    // Masked, as the Console shows a confidential field.
+    say(formatConfig({ ...config, accessKeySecret: '********' }, '     '));
     say();
 
     say('3. A sign-in code to a mainland China number');

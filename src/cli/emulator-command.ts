@@ -6,6 +6,7 @@ import { parseAccount, type Account } from '../emulator/account.js';
 import { connectorConfigFor } from '../emulator/connector-config.js';
 import { startEmulator } from '../emulator/server.js';
 
+import { formatConfig } from './format-config.js';
 import { UsageError } from './usage-error.js';
 
 const defaultPort = 4567;
@@ -77,7 +78,7 @@ export const runEmulator = async (args: string[]): Promise<number> => {
   } else {
     const { accessKeySecret: _secret, ...config } = connectorConfigFor(emulator.url);
     console.log('  Account:  built-in demo account. Connector config (accessKeySecret: see docs/emulator.md):');
-    console.log(JSON.stringify(config, null, 2).replace(/^/gm, '    '));
+    console.log(formatConfig(config, '    '));
   }
   console.log('Press Ctrl+C to stop.');
 
