@@ -13,6 +13,7 @@ import {
   verifyTc3Signature,
   type Emulator,
 } from '../src/emulator/index.js';
+import { signTc3 } from '../src/signing/sign.js';
 
 import { loadTc3Vectors, type Tc3Vector } from './helpers/emulator-vectors.js';
 
@@ -179,5 +180,58 @@ describe('emulator accepts requests signed by the official Tencent Cloud SDK', (
     await expect(clientWith('wrong-key').request('SendSms', smsRequest)).rejects.toMatchObject({
       code: 'AuthFailure.SignatureFailure',
     });
+  });
+});
+
+describe('emulator verifies whatever SignedHeaders lists', () => {
+  let emulator: Emulator | undefined;
+  afterEach(async () => emulator?.close());
+
+  const post = async (target: Emulator, tamper: boolean) => {
+    const body = JSON.stringify({
+      PhoneNumberSet: ['+8613012345678'],
+      SmsSdkAppId: '1400000001',
+      TemplateId: '1000003',
+      TemplateParamSet: ['1234'],
+      SignName: 'Logto演示',
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signed = {
+      'content-type': 'application/json; charset=utf-8',
+      host: new URL(target.url).host,
+      'x-tc-action': 'SendSms',
+      'x-tc-region': 'ap-guangzhou',
+    };
+    const { authorization } = signTc3({
+      secretId: target.account.secretId,
+      secretKey: target.account.secretKey,
+      service: 'sms',
+      timestamp,
+      headers: signed,
+      body,
+    });
+    expect(authorization).toContain('SignedHeaders=content-type;host;x-tc-action;x-tc-region,');
+    const response = await fetch(`${target.url}/`, {
+      method: 'POST',
+      headers: {
+        ...signed,
+        ...(tamper ? { 'x-tc-region': 'ap-beijing' } : {}),
+        authorization,
+        'x-tc-version': '2021-01-11',
+        'x-tc-timestamp': String(timestamp),
+      },
+      body,
+    });
+    return ((await response.json()) as { Response: Record<string, unknown> }).Response;
+  };
+
+  it('accepts extra signed headers and a charset in content-type, and rejects a changed signed header', async () => {
+    emulator = await startEmulator();
+    expect(await post(emulator, false)).toEqual(
+      expect.objectContaining({ SendStatusSet: [expect.objectContaining({ Code: 'Ok' })] })
+    );
+    expect((await post(emulator, true)).Error).toEqual(
+      expect.objectContaining({ Code: 'AuthFailure.SignatureFailure' })
+    );
   });
 });
