@@ -89,7 +89,7 @@ const damageText = (old: unknown): fc.Arbitrary<Json> => {
   );
 };
 
-const keyOf = <T extends readonly string[]>(keys: T) => fc.constantFrom(...keys);
+const keyOf = <K extends string>(keys: readonly K[]) => fc.constantFrom<K>(...keys);
 
 const setTop: fc.Arbitrary<Mutation> = keyOf(topKeys).chain((key) =>
   fc.oneof(

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { inspect } from 'node:util';
 
-import { ConnectorError, type SendMessageFunction } from '@logto/connector-kit';
+import { ConnectorError, TemplateType, type SendMessageFunction } from '@logto/connector-kit';
 import { expect } from 'vitest';
 
 import createConnector from '../../src/index.js';
@@ -54,7 +54,7 @@ export const validConfig = (endpoint: string, extra: Record<string, unknown> = {
 
 export const message = (to: string, code = '123456', extra: Partial<Data> = {}): Data => ({
   to,
-  type: 'Generic',
+  type: TemplateType.Generic,
   payload: { code },
   ...extra,
 });

@@ -1,4 +1,4 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -207,7 +207,7 @@ describe('message fuzzing', () => {
   ])('Logto-style %s goes to %s', async (to, expected) => {
     const { sendMessage } = await connector();
     server.requests.length = 0;
-    await sendMessage({ to, type: 'Generic', payload: { code: '135790' } }, config());
+    await sendMessage({ to, type: TemplateType.Generic, payload: { code: '135790' } }, config());
     expect(JSON.parse(server.requests[0]!.body.toString('utf8'))).toMatchObject({
       PhoneNumberSet: [expected],
     });
@@ -219,7 +219,7 @@ describe('message fuzzing', () => {
       const { sendMessage } = await connector();
       server.requests.length = 0;
       const payload = { code: '135790', locale } as unknown as Data['payload'];
-      await sendMessage({ to: '8613012345678', type: 'SignIn', payload }, config());
+      await sendMessage({ to: '8613012345678', type: TemplateType.SignIn, payload }, config());
       // No usable locale: the SignIn template of the mainland set, not a crash.
       expect(JSON.parse(server.requests[0]!.body.toString('utf8'))).toMatchObject({
         TemplateId: '1000011',
@@ -230,7 +230,7 @@ describe('message fuzzing', () => {
   it('replacement patterns in the code arrive verbatim', async () => {
     const { sendMessage } = await connector();
     server.requests.length = 0;
-    await sendMessage({ to: '14155552671', type: 'Generic', payload: { code: "$&$1$$$'" } }, config());
+    await sendMessage({ to: '14155552671', type: TemplateType.Generic, payload: { code: "$&$1$$$'" } }, config());
     expect(JSON.parse(server.requests[0]!.body.toString('utf8'))).toMatchObject({
       TemplateParamSet: ["Code: $&$1$$$'"],
     });
