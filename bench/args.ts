@@ -1,0 +1,52 @@
+import { candidateIds, type CandidateId } from './candidates/index.js';
+
+export type BenchArgs = {
+  readonly quick: boolean;
+  readonly rttMs: number;
+  readonly only: readonly CandidateId[];
+  readonly out: string;
+  readonly cpuProf: boolean;
+};
+
+const usage = `npm run bench -- [--quick] [--rtt 40] [--only ours,floor] [--out docs/benchmarks.md] [--cpu-prof]`;
+
+/** Parses the bench's command line; unknown flags stop the run with the usage line. */
+export const parseArgs = (argv: readonly string[]): BenchArgs => {
+  let quick = false;
+  let rttMs = 40;
+  let only: CandidateId[] = [...candidateIds];
+  let out: string | undefined;
+  let cpuProf = false;
+  for (let index = 0; index < argv.length; index += 1) {
+    const [flag, inline] = argv[index]!.split('=', 2) as [string, string | undefined];
+    const value = () => inline ?? argv[(index += 1)] ?? '';
+    switch (flag) {
+      case '--quick':
+        quick = true;
+        break;
+      case '--rtt':
+        rttMs = Number(value());
+        break;
+      case '--only':
+        only = value().split(',') as CandidateId[];
+        break;
+      case '--out':
+        out = value();
+        break;
+      case '--cpu-prof':
+        cpuProf = true;
+        break;
+      default:
+        throw new Error(`unknown argument ${flag}\nusage: ${usage}`);
+    }
+  }
+  if (!Number.isFinite(rttMs) || rttMs < 0 || rttMs > 1000) {
+    throw new Error(`--rtt must be 0–1000 ms\nusage: ${usage}`);
+  }
+  const unknown = only.filter((id) => !candidateIds.includes(id));
+  if (unknown.length > 0) {
+    throw new Error(`unknown candidate ${unknown.join(', ')}; known: ${candidateIds.join(', ')}`);
+  }
+  // A quick run must not overwrite the committed full figures unless asked to.
+  return { quick, rttMs, only, out: out ?? (quick ? '.tmp/benchmarks-quick.md' : 'docs/benchmarks.md'), cpuProf };
+};

@@ -1,0 +1,163 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { parseArgs, type BenchArgs } from './args.js';
+import { makeCertificate, type Certificate } from './cert.js';
+import { loadCandidate } from './candidates/index.js';
+import { renderReport, type CandidateResult } from './report.js';
+import { forkForMessage } from './spawn.js';
+import type { StandInCounts, StandInPorts } from './stand-in/server.js';
+import { median } from './stats.js';
+import type { Job } from './worker.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Sizes of one run; the quick run trades precision for about a minute of wall time. */
+const plan = (args: BenchArgs) =>
+  args.quick
+    ? {
+        warm: { count: 10, maxMs: 10_000 },
+        idlePausesMs: [6_000],
+        warmup: { count: 100, maxMs: 10_000 },
+        cpu: { count: 500, maxMs: 15_000 },
+        throughput: { count: 1_000, maxMs: 10_000 },
+        factoryCalls: 20_000,
+        importRepeats: 2,
+      }
+    : {
+        warm: { count: 30, maxMs: 20_000 },
+        idlePausesMs: [6_000, 30_000],
+        warmup: { count: 300, maxMs: 15_000 },
+        cpu: { count: 2_000, maxMs: 30_000 },
+        throughput: { count: 4_000, maxMs: 20_000 },
+        factoryCalls: 100_000,
+        importRepeats: 5,
+      };
+
+/** Connections and requests the stand-in saw during one job. */
+const connectionsSince = async (counts: () => Promise<StandInCounts>, before: StandInCounts) => {
+  const after = await counts();
+  return { served: after.served - before.served, connections: after.connections - before.connections };
+};
+
+type WorkerReply = { ok: true; result: Record<string, unknown> } | { ok: false; error: string };
+
+const startStandIn = async (certificate: Certificate, rttMs: number) => {
+  const { child, message } = forkForMessage<{ ports: StandInPorts }>(join(here, 'stand-in/server.js'), {
+    env: { ...process.env, BENCH_TLS_KEY: certificate.key, BENCH_TLS_CERT: certificate.cert, BENCH_RTT_MS: String(rttMs) },
+    timeoutMs: 10_000,
+  });
+  const { ports } = await message;
+  const counts = () =>
+    new Promise<StandInCounts>((resolve) => {
+      child.once('message', (reply) => resolve((reply as { counts: StandInCounts }).counts));
+      child.send('counts');
+    });
+  return { ports, counts, stop: () => child.kill() };
+};
+
+const runJob = async (
+  job: Job,
+  env: NodeJS.ProcessEnv,
+  port: number,
+  timeoutMs: number,
+  profileDir: string | undefined
+): Promise<WorkerReply> => {
+  const execArgv = ['--import', pathToFileURL(join(here, 'preload.js')).href];
+  if (profileDir) {
+    execArgv.push('--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${job.candidate}-${job.kind}.cpuprofile`);
+  }
+  const { message } = forkForMessage<WorkerReply>(join(here, 'worker.js'), {
+    env: { ...env, BENCH_TARGET_PORT: String(port), BENCH_JOB: JSON.stringify(job) },
+    execArgv,
+    timeoutMs,
+  });
+  try {
+    return await message;
+  } catch (error) {
+    return { ok: false, error: String(error) };
+  }
+};
+
+const main = async () => {
+  const args = parseArgs(process.argv.slice(2));
+  const sizes = plan(args);
+  const certificate = makeCertificate();
+  const standIn = await startStandIn(certificate, args.rttMs);
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: certificate.certPath };
+  const profileDir = args.cpuProf ? resolve('.tmp/profiles') : undefined;
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+  }
+  const latencyPort = standIn.ports.delayed ?? standIn.ports.direct;
+  const idleTotal = sizes.idlePausesMs.reduce((sum, pause) => sum + pause, 0);
+  const results: CandidateResult[] = [];
+
+  try {
+    for (const id of args.only) {
+      const { label } = await loadCandidate(id);
+      const result: CandidateResult = { id, label, errors: [] };
+      results.push(result);
+      console.log(`— ${label}`);
+
+      const beforeLatency = await standIn.counts();
+      const latency = await runJob(
+        { kind: 'latency', candidate: id, warm: sizes.warm, idlePausesMs: sizes.idlePausesMs },
+        env, latencyPort, idleTotal + sizes.warm.maxMs + 30_000, undefined
+      );
+      result.latencyConnections = await connectionsSince(standIn.counts, beforeLatency);
+      if (latency.ok) {
+        result.latency = latency.result as unknown as CandidateResult['latency'];
+        console.log('  latency', JSON.stringify(latency.result));
+      } else {
+        result.errors.push(`latency: ${latency.error}`);
+      }
+
+      const beforeCpu = await standIn.counts();
+      const cpu = await runJob(
+        { kind: 'cpu', candidate: id, warmup: sizes.warmup, cpu: sizes.cpu, throughput: sizes.throughput, inFlight: 16, factoryCalls: sizes.factoryCalls },
+        env, standIn.ports.direct, sizes.warmup.maxMs + sizes.cpu.maxMs + sizes.throughput.maxMs + 60_000, profileDir
+      );
+      result.cpuConnections = await connectionsSince(standIn.counts, beforeCpu);
+      if (cpu.ok) {
+        result.cpu = cpu.result as unknown as CandidateResult['cpu'];
+        console.log('  cpu', JSON.stringify(cpu.result));
+      } else {
+        result.errors.push(`cpu: ${cpu.error}`);
+      }
+
+      const imports: number[] = [];
+      for (let repeat = 0; repeat < sizes.importRepeats; repeat += 1) {
+        const reply = await runJob({ kind: 'import', candidate: id }, env, standIn.ports.direct, 30_000, undefined);
+        if (reply.ok) {
+          imports.push(reply.result.importMs as number);
+        } else {
+          result.errors.push(`import: ${reply.error}`);
+        }
+      }
+      if (imports.length > 0) {
+        result.importMs = median(imports);
+        console.log('  import ms', imports.map((value) => value.toFixed(1)).join(' '));
+      }
+    }
+  } finally {
+    standIn.stop();
+    certificate.remove();
+  }
+
+  const report = renderReport(results, {
+    quick: args.quick,
+    rttMs: args.rttMs,
+    idlePausesMs: sizes.idlePausesMs,
+    date: new Date().toISOString().slice(0, 10),
+  });
+  mkdirSync(dirname(resolve(args.out)), { recursive: true });
+  writeFileSync(resolve(args.out), `${report}\n`);
+  console.log(`\n${report}\nwritten to ${args.out}`);
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

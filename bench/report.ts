@@ -1,0 +1,132 @@
+import { cpus, availableParallelism } from 'node:os';
+
+import type { CandidateId } from './candidates/index.js';
+import type { CpuResult, LatencyResult } from './phases.js';
+
+export type CandidateResult = {
+  readonly id: CandidateId;
+  readonly label: string;
+  latency?: LatencyResult;
+  cpu?: CpuResult & { throughputPerSecond: number; rssBytes: number; factoryMicros?: number };
+  importMs?: number;
+  /** Requests and TLS connections the stand-in saw in the latency and the CPU job. */
+  latencyConnections?: { served: number; connections: number };
+  cpuConnections?: { served: number; connections: number };
+  readonly errors: string[];
+};
+
+export type RunInfo = {
+  readonly quick: boolean;
+  readonly rttMs: number;
+  readonly idlePausesMs: readonly number[];
+  readonly date: string;
+};
+
+type Metric = {
+  readonly name: string;
+  readonly value: (result: CandidateResult) => number | undefined;
+  readonly format: (value: number) => string;
+  /** A cell text other than the formatted value, when one number does not say enough. */
+  readonly describe?: (result: CandidateResult) => string | undefined;
+  /** Whether a smaller value is better; the ratio columns read the same either way. */
+  readonly target?: (value: number, results: Partial<Record<CandidateId, CandidateResult>>) => boolean;
+};
+
+const fixed = (digits: number) => (value: number) => value.toFixed(digits);
+
+const metrics = (info: RunInfo): Metric[] => {
+  const rtt = info.rttMs;
+  const withRoundTrips = (value: number) =>
+    rtt > 0 ? `${value.toFixed(1)} (${(value / rtt).toFixed(2)} RT)` : value.toFixed(2);
+  const withinRoundTrips = (value: number) => rtt > 0 && value / rtt <= 1.2;
+  return [
+    { name: `first send, new connection, ms`, value: (r) => r.latency?.firstMs, format: withRoundTrips },
+    { name: `warm send (median), ms`, value: (r) => r.latency?.warmMs, format: withRoundTrips, target: withinRoundTrips },
+    ...info.idlePausesMs.map<Metric>((pause) => ({
+      name: `send after ${pause / 1000} s idle, ms`,
+      value: (r) => r.latency?.idleMs[String(pause)],
+      format: withRoundTrips,
+      target: withinRoundTrips,
+    })),
+    {
+      name: 'client CPU per send, µs',
+      value: (r) => r.cpu?.cpuMicrosPerSend,
+      format: fixed(0),
+      target: (value, all) => {
+        const official = all.official?.cpu?.cpuMicrosPerSend;
+        return official !== undefined && value <= 0.6 * official;
+      },
+    },
+    { name: 'loopback send, wall µs (rtt 0)', value: (r) => r.cpu?.wallMicrosPerSend, format: fixed(0) },
+    { name: 'sends/s, 16 in flight (rtt 0)', value: (r) => r.cpu?.throughputPerSecond, format: fixed(0) },
+    { name: 'RSS after the run, MB', value: (r) => (r.cpu ? r.cpu.rssBytes / 1024 / 1024 : undefined), format: fixed(1) },
+    {
+      name: 'TLS connections / requests (latency job)',
+      value: (r) => r.latencyConnections?.connections,
+      format: fixed(0),
+      describe: (r) => r.latencyConnections && `${r.latencyConnections.connections} / ${r.latencyConnections.served}`,
+    },
+    {
+      name: 'TLS connections / requests (CPU + throughput job)',
+      value: (r) => r.cpuConnections?.connections,
+      format: fixed(0),
+      describe: (r) => r.cpuConnections && `${r.cpuConnections.connections} / ${r.cpuConnections.served}`,
+    },
+    { name: 'factory call, µs', value: (r) => r.cpu?.factoryMicros, format: fixed(2), target: (value) => value < 5 },
+    { name: 'marginal import after Logto core packages, ms', value: (r) => r.importMs, format: fixed(1), target: (value) => value < 10 },
+  ];
+};
+
+const ratio = (a: number | undefined, b: number | undefined): string =>
+  a === undefined || b === undefined || b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
+
+/** The results as a Markdown page: machine, settings, one table with ratios, and any errors. */
+export const renderReport = (results: readonly CandidateResult[], info: RunInfo): string => {
+  const byId: Partial<Record<CandidateId, CandidateResult>> = {};
+  for (const result of results) {
+    byId[result.id] = result;
+  }
+  const ours = byId.ours;
+  const header = [
+    'figure',
+    ...results.map((r) => r.label),
+    'ours ÷ official',
+    'ours ÷ floor',
+    'target met',
+  ];
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`,
+  ];
+  for (const metric of metrics(info)) {
+    const cells = results.map((r) => {
+      const value = metric.value(r);
+      return metric.describe?.(r) ?? (value === undefined ? '—' : metric.format(value));
+    });
+    const oursValue = ours ? metric.value(ours) : undefined;
+    const met =
+      metric.target && oursValue !== undefined ? (metric.target(oursValue, byId) ? 'yes' : 'NO') : '';
+    lines.push(
+      `| ${[
+        metric.name,
+        ...cells,
+        ratio(oursValue, byId.official ? metric.value(byId.official) : undefined),
+        ratio(oursValue, byId.floor ? metric.value(byId.floor) : undefined),
+        met,
+      ].join(' | ')} |`
+    );
+  }
+
+  const errors = results.flatMap((r) => r.errors.map((error) => `- ${r.label}: ${error}`));
+  return [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench${info.quick ? ' -- --quick' : ''}\` on ${info.date}${info.quick ? ' (quick run: fewer sends, fewer idle pauses)' : ''}.`,
+    `Machine: ${availableParallelism()} CPUs (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}.`,
+    `Latency rows go through a loopback proxy adding ${info.rttMs} ms per round trip (RT = ms ÷ ${info.rttMs}); CPU, throughput, RSS and factory rows talk to the stand-in directly.`,
+    '',
+    ...lines,
+    '',
+    ...(errors.length > 0 ? ['Errors:', '', ...errors, ''] : []),
+  ].join('\n');
+};
