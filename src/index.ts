@@ -14,6 +14,7 @@ import {
   redactedError,
   templateNotFoundError,
 } from './errors/connector-errors.js';
+import { redact } from './errors/redact.js';
 import { postOnce } from './http/post.js';
 import { destinationOf, toE164 } from './phone.js';
 import { interpretResponse } from './response.js';
@@ -62,7 +63,10 @@ const sendOne = async (config: TencentSmsConfig, data: Parameters<SendMessageFun
     timestamp: nowInSeconds(),
   });
   const response = await postOnce(request, config.timeout ?? defaultTimeoutMs);
-  return interpretResponse(response, 1);
+  // Clean the answer before any excerpt is cut from it: a cut secret escapes later redaction.
+  const secrets = [config.accessKeySecret, config.sessionToken];
+  const escaped = secrets.map((secret) => secret && JSON.stringify(secret).slice(1, -1));
+  return interpretResponse({ ...response, text: redact(response.text, [...secrets, ...escaped]) }, 1);
 };
 
 /** Logto's factory: cheap and free of I/O, since core rebuilds connectors on many requests. */
