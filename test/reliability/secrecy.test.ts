@@ -1,0 +1,342 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { parseAccount, startEmulator, type ApiOutcome, type Emulator } from '../../src/emulator/index.js';
+import {
+  closedPort,
+  connector,
+  expectConnectorError,
+  message,
+  replyJson,
+  secretId,
+  secretKey,
+  secrets,
+  sessionToken,
+  startFaultServer,
+  validConfig,
+  type FaultHandler,
+  type FaultServer,
+} from '../helpers/reliability.js';
+
+/**
+ * The SecretKey and the session token must never show: not in a thrown error (message, data,
+ * JSON, stack), not in what the emulator logs or serves, not in what the CLI prints — even when
+ * the server on the other end echoes what it received, which a proxy or a hostile endpoint can.
+ * (The fault, code, fuzz, concurrency and clock suites check every error they see the same way.)
+ */
+
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** What a server that echoes everything would put in its answer. */
+const echoed = (headers: Record<string, string>) =>
+  `token=${headers['x-tc-token'] ?? ''} auth=${headers.authorization ?? ''} key=${secretKey}`;
+
+const hostileAnswers: Array<[string, FaultHandler]> = [
+  [
+    'Error.Message',
+    (request, response) =>
+      replyJson(response, {
+        Response: { Error: { Code: 'AuthFailure.TokenFailure', Message: echoed(request.headers as Record<string, string>) }, RequestId: 'rq' },
+      }),
+  ],
+  [
+    'RequestId',
+    (request, response) =>
+      replyJson(response, {
+        Response: { Error: { Code: 'InternalError', Message: 'x' }, RequestId: echoed(request.headers as Record<string, string>) },
+      }),
+  ],
+  [
+    'Error.Code',
+    (_request, response) =>
+      replyJson(response, { Response: { Error: { Code: `X.${sessionToken}`, Message: secretKey }, RequestId: sessionToken } }),
+  ],
+  [
+    'per-number Message and PhoneNumber',
+    (request, response) =>
+      replyJson(response, {
+        Response: {
+          SendStatusSet: [
+            {
+              PhoneNumber: `+86${sessionToken}`,
+              Code: 'FailedOperation.PhoneNumberInBlacklist',
+              Message: echoed(request.headers as Record<string, string>),
+            },
+          ],
+          RequestId: sessionToken,
+        },
+      }),
+  ],
+  [
+    'an HTML 502 page that dumps the request headers',
+    (request, response) => {
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end(`<html><body><pre>${echoed(request.headers as Record<string, string>)}</pre></body></html>`);
+    },
+  ],
+  [
+    'a 200 body that is not JSON',
+    (request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end(echoed(request.headers as Record<string, string>));
+    },
+  ],
+  [
+    'JSON of the wrong shape',
+    (request, response) => replyJson(response, { Response: { Echo: echoed(request.headers as Record<string, string>) } }),
+  ],
+  [
+    'too many items',
+    (_request, response) =>
+      replyJson(response, {
+        Response: { SendStatusSet: [], RequestId: `${sessionToken}/${secretKey}` },
+      }),
+  ],
+  [
+    'JSON-escaped secrets',
+    (_request, response) =>
+      replyJson(response, { Response: { Error: { Code: 'X', Message: JSON.stringify({ secretKey, sessionToken }) }, RequestId: 'rq' } }),
+  ],
+];
+
+describe('a server that echoes credentials', () => {
+  it.each(hostileAnswers)('in %s: nothing secret reaches the error', async (_name, handle) => {
+    server.handle = handle;
+    const { sendMessage } = await connector();
+    const error = await expectConnectorError(sendMessage(message('8613012345678'), validConfig(server.url)));
+    // Still a useful error: the redaction marks where something was removed.
+    expect(JSON.stringify(error.data)).toMatch(/\[redacted\]|redacted/);
+  });
+
+  it('a token cut by the 200-character excerpt of a page leaves no recognisable piece', async () => {
+    for (const offset of [180, 190, 195, 199]) {
+      server.handle = (request, response) => {
+        response.writeHead(502, { 'content-type': 'text/html' });
+        response.end(`${'x'.repeat(offset)} ${String(request.headers['x-tc-token'])} tail`);
+      };
+      const { sendMessage } = await connector();
+      const error = await expectConnectorError(sendMessage(message('8613012345678'), validConfig(server.url)));
+      const shown = JSON.stringify(error.data);
+      // Any 12 characters of the token in a row would be a usable clue.
+      for (let start = 0; start + 12 <= sessionToken.length; start += 1) {
+        expect(shown, `offset ${offset}`).not.toContain(sessionToken.slice(start, start + 12));
+      }
+    }
+  });
+});
+
+describe('config and request errors', () => {
+  it.each([
+    ['the secret pasted into language', { language: secretKey }],
+    ['the secret pasted into region', { region: secretKey }],
+    ['the token with a space', { sessionToken: `${sessionToken} x` }],
+    ['a template usageType holding the secret', { templates: [{ usageType: secretKey, templateCode: '1' }] }],
+    ['a template destination holding the token', { templates: [{ usageType: 'Generic', templateCode: '1', destination: sessionToken }] }],
+    ['the endpoint with the secret as password', { endpoint: `http://u:${secretKey}@127.0.0.1:1` }],
+    ['the endpoint with the token as a path', { endpoint: `http://127.0.0.1:1/${sessionToken}` }],
+  ])('invalid_config for %s does not quote it', async (_name, change) => {
+    const { sendMessage } = await connector();
+    await expectConnectorError(
+      sendMessage(message('8613012345678'), validConfig(server.url, change)),
+      ConnectorErrorCodes.InvalidConfig
+    );
+  });
+
+  it('connection refused, timeout and bad numbers carry no secret', async () => {
+    const { sendMessage } = await connector();
+    const port = await closedPort();
+    await expectConnectorError(sendMessage(message('8613012345678'), validConfig(`http://127.0.0.1:${port}`)));
+    await expectConnectorError(sendMessage(message(secretKey), validConfig(server.url)));
+    await expectConnectorError(sendMessage(message(`86${sessionToken}`), validConfig(server.url)));
+  });
+});
+
+describe('the emulator', () => {
+  let emulator: Emulator;
+  const outcomes: ApiOutcome[] = [];
+  beforeAll(async () => {
+    emulator = await startEmulator({
+      account: parseAccount({
+        secretId,
+        secretKey,
+        sessionToken,
+        apps: [{ sdkAppId: '1400000001', region: 'ap-guangzhou' }],
+        signatures: ['Logto演示'],
+        templates: [{ id: '1000001', text: 'Code {1}, {2} minutes.', destination: 'mainland', verificationCode: true }],
+      }),
+      onApiCall: (outcome) => outcomes.push(outcome),
+    });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  it('neither its log records, answers, inbox page nor message list hold a credential', async () => {
+    const { sendMessage } = await connector();
+    const config = validConfig(emulator.url, {
+      templates: [{ usageType: 'Generic', templateCode: '1000001', params: ['{{code}}', '5'] }],
+    });
+    await sendMessage(message('8613012345678'), config);
+    await expectConnectorError(
+      sendMessage(message('8613012345679'), { ...config, accessKeySecret: `${secretKey}-wrong` }),
+      ConnectorErrorCodes.General,
+      [...secrets, `${secretKey}-wrong`]
+    );
+    await expectConnectorError(
+      sendMessage(message('8613012345670'), { ...config, sessionToken: `${sessionToken}-old` }),
+      ConnectorErrorCodes.General,
+      [...secrets, `${sessionToken}-old`]
+    );
+    const page = await (await fetch(`${emulator.url}/`)).text();
+    const list = await (await fetch(`${emulator.url}/messages`)).text();
+    const shown = [JSON.stringify(outcomes), page, list].join('\n');
+    expect(outcomes.map((outcome) => outcome.code)).toEqual([
+      'Ok',
+      'AuthFailure.SignatureFailure',
+      'AuthFailure.TokenFailure',
+    ]);
+    for (const secret of [...secrets, `${sessionToken}-old`]) {
+      expect(shown).not.toContain(secret);
+    }
+  });
+
+  it('an invalid account file is reported without its values', () => {
+    let thrown: unknown;
+    try {
+      parseAccount({ secretId: 5, secretKey, sessionToken, apps: [{ sdkAppId: secretKey }] });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    const text = `${String(thrown)}\n${(thrown as Error).stack ?? ''}`;
+    expect(text).not.toContain(secretKey);
+    expect(text).not.toContain(sessionToken);
+  });
+});
+
+describe('the CLI', () => {
+  let directory: string;
+  let printed: string[];
+
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'reliability-cli-'));
+  });
+  afterAll(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    delete process.env.TENCENT_SMS_SECRET_KEY;
+  });
+
+  const capture = () => {
+    printed = [];
+    const keep = (...args: unknown[]) => void printed.push(args.map(String).join(' '));
+    vi.spyOn(console, 'log').mockImplementation(keep);
+    vi.spyOn(console, 'error').mockImplementation(keep);
+    vi.spyOn(console, 'warn').mockImplementation(keep);
+  };
+
+  const writeConfig = async (name: string, config: unknown) => {
+    const path = join(directory, name);
+    await writeFile(path, typeof config === 'string' ? config : JSON.stringify(config));
+    return path;
+  };
+
+  const expectNothingSecretPrinted = () => {
+    const text = printed.join('\n');
+    expect(text.length).toBeGreaterThan(0);
+    for (const secret of secrets) {
+      expect(text).not.toContain(secret);
+    }
+  };
+
+  it('send prints no credential on success, on Tencent errors, on bad config or bad JSON', async () => {
+    const { runSend } = await import('../../src/cli/send-command.js');
+    const port = await closedPort();
+    const cases: Array<[string, unknown, FaultHandler | undefined]> = [
+      ['ok.json', validConfig(server.url), undefined],
+      ['echo.json', validConfig(server.url), hostileAnswers[0]![1]],
+      ['html.json', validConfig(server.url), hostileAnswers[4]![1]],
+      ['bad-config.json', validConfig(server.url, { region: `ap-x\r\n${secretKey}`, language: secretKey }), undefined],
+      ['refused.json', validConfig(`http://127.0.0.1:${port}`), undefined],
+      ['not-json.json', `{"accessKeySecret": "${secretKey}", "sessionToken": "${sessionToken}",`, undefined],
+      ['array.json', [secretKey, sessionToken], undefined],
+    ];
+    for (const [name, config, handle] of cases) {
+      server.handle = handle ?? ((_request, response, body) => {
+        const { PhoneNumberSet } = JSON.parse(body.toString('utf8')) as { PhoneNumberSet: string[] };
+        replyJson(response, { Response: { SendStatusSet: [{ PhoneNumber: PhoneNumberSet[0], Code: 'Ok', SerialNo: 's', Fee: 1 }], RequestId: 'rq-cli' } });
+      });
+      const path = await writeConfig(name, config);
+      capture();
+      const status = await runSend(['--config', path, '--to', '+8613012345678']).catch((error: unknown) => {
+        printed.push(String(error), (error as Error).stack ?? '');
+        return 2;
+      });
+      expect(status, name).toBe(name === 'ok.json' ? 0 : status === 2 ? 2 : 1);
+      expectNothingSecretPrinted();
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('send with the secret from TENCENT_SMS_SECRET_KEY prints none of it', async () => {
+    const { runSend } = await import('../../src/cli/send-command.js');
+    server.handle = hostileAnswers[3]![1];
+    const { accessKeySecret: _omitted, ...config } = validConfig(server.url);
+    const path = await writeConfig('env.json', config);
+    process.env.TENCENT_SMS_SECRET_KEY = secretKey;
+    capture();
+    expect(await runSend(['--config', path, '--to', '8613012345678'])).toBe(1);
+    expectNothingSecretPrinted();
+  });
+
+  it('the emulator command logs calls without the account key or token', async () => {
+    const { runEmulator } = await import('../../src/cli/emulator-command.js');
+    const accountPath = await writeConfig('account.json', {
+      secretId,
+      secretKey,
+      sessionToken,
+      apps: [{ sdkAppId: '1400000001', region: 'ap-guangzhou' }],
+      signatures: ['Logto演示'],
+      templates: [{ id: '1000001', text: 'Code {1}, {2} minutes.', destination: 'mainland', verificationCode: true }],
+    });
+    const before = { int: new Set(process.rawListeners('SIGINT')), term: new Set(process.rawListeners('SIGTERM')) };
+    capture();
+    const running = runEmulator(['--port', '0', '--account', accountPath]);
+    const started = Date.now();
+    let url: string | undefined;
+    while (!url && Date.now() - started < 5000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      url = /listening on (http:\/\/\S+)/.exec(printed.join('\n'))?.[1];
+    }
+    try {
+      expect(url).toBeDefined();
+      const { sendMessage } = await connector();
+      const config = validConfig(url!, { templates: [{ usageType: 'Generic', templateCode: '1000001', params: ['{{code}}', '5'] }] });
+      await sendMessage(message('8613012345678'), config);
+      await expectConnectorError(sendMessage(message('8613012345679'), { ...config, sessionToken: 'another-token' }));
+      expect(printed.join('\n')).toMatch(/SendSms .*AuthFailure\.TokenFailure/);
+      expectNothingSecretPrinted();
+    } finally {
+      // Stop it the way Ctrl+C does, through the listener it registered (not a real signal).
+      for (const listener of process.rawListeners('SIGINT').filter((item) => !before.int.has(item))) {
+        (listener as () => void)();
+      }
+      for (const listener of process.rawListeners('SIGTERM').filter((item) => !before.term.has(item))) {
+        process.removeListener('SIGTERM', listener as () => void);
+      }
+      expect(await running).toBe(0);
+    }
+  });
+});
