@@ -1,4 +1,16 @@
-import { createTransportFetch } from '../transport/create-fetch.js';
+import type { createTransportFetch } from '../transport/create-fetch.js';
+
+let loading: Promise<ReturnType<typeof createTransportFetch>> | undefined;
+
+/**
+ * The transport is imported on the first send, not when Logto imports the connector: Logto
+ * loads every connector at start-up and rebuilds them often, while the first send opens a new
+ * connection anyway, where a few ms of module loading are lost in the handshake.
+ */
+const load = () =>
+  (loading ??= import('../transport/create-fetch.js').then(({ createTransportFetch }) =>
+    createTransportFetch()
+  ));
 
 /**
  * The `fetch` that ky is handed for calls to Tencent: node:https with a keep-alive pool that
@@ -6,4 +18,4 @@ import { createTransportFetch } from '../transport/create-fetch.js';
  * three (TCP, TLS, request) even after minutes of quiet. One pool per process, shared by every
  * connector instance, because Logto rebuilds connectors on many requests.
  */
-export const transportFetch: typeof fetch = createTransportFetch();
+export const transportFetch: typeof fetch = async (input, init) => (await load())(input, init);

@@ -25,6 +25,30 @@ const bodyBytes = async (body: BodyLike): Promise<Buffer> => {
   return Buffer.from(await new Response(body).arrayBuffer());
 };
 
+/**
+ * Reads a request body stream to the end and releases it. Unlike `request.arrayBuffer()`, this
+ * leaves the stream closed and unlocked, so ky's clean-up `body.cancel()` resolves instead of
+ * building and throwing a "stream is locked" error on every send.
+ */
+const drain = async (stream: ReadableStream<Uint8Array>): Promise<Buffer> => {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        break;
+      }
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return chunks.length === 1
+    ? Buffer.from(chunks[0]!.buffer, chunks[0]!.byteOffset, chunks[0]!.byteLength)
+    : Buffer.concat(chunks);
+};
+
 const headerRecord = (headers: Headers): Record<string, string> => {
   const record: Record<string, string> = {};
   // Headers iterates lower-case names and joins repeated values, which is what goes on the wire.
@@ -55,7 +79,7 @@ export const readRequestParts = async (
   if (init?.body !== undefined && init.body !== null) {
     body = await bodyBytes(init.body);
   } else if (request?.body) {
-    body = Buffer.from(await request.arrayBuffer());
+    body = await drain(request.body);
   }
 
   return { url, method, headers, body, signal };
