@@ -248,3 +248,43 @@ describe('transportFetch: abort and limits', () => {
     });
   });
 });
+
+describe('transportFetch: the Response it returns', () => {
+  it('reads the same through text(), json(), arrayBuffer(), body and clone()', async () => {
+    const server = await serve();
+    const fetchFn = createTransportFetch();
+    const expected = '{"Response":{"RequestId":"r-1","SendStatusSet":[]}}';
+
+    const viaText = await post(fetchFn, server.origin);
+    expect(viaText.bodyUsed).toBe(false);
+    expect(viaText.url).toBe(`${server.origin}/`);
+    const copy = viaText.clone();
+    expect(await viaText.text()).toBe(expected);
+    expect(viaText.bodyUsed).toBe(true);
+    await expect(viaText.text()).rejects.toBeInstanceOf(TypeError);
+    expect(await copy.json()).toEqual(JSON.parse(expected));
+
+    const viaBytes = await post(fetchFn, server.origin);
+    expect(Buffer.from(await viaBytes.arrayBuffer()).toString()).toBe(expected);
+
+    const viaStream = await post(fetchFn, server.origin);
+    const reader = viaStream.body!.getReader();
+    const chunks: Uint8Array[] = [];
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      chunks.push(next.value);
+    }
+    expect(Buffer.concat(chunks).toString()).toBe(expected);
+    expect(viaStream.bodyUsed).toBe(true);
+  });
+
+  it('has no body for 204', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(204);
+      response.end();
+    });
+    const response = await post(createTransportFetch(), server.origin);
+    expect(response.status).toBe(204);
+    expect(response.body).toBeNull();
+    expect(await response.text()).toBe('');
+  });
+});

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
+import { BufferedResponse } from './buffered-response.js';
 import { ResponseTooLargeError } from './errors.js';
 
 /** Statuses whose responses have no body; `new Response` refuses a body for them. */
@@ -49,10 +50,10 @@ export const collectResponse = (
     message.once('end', () => {
       const status = message.statusCode ?? 0;
       try {
-        const response = new Response(
-          nullBodyStatuses.has(status) ? null : (Buffer.concat(chunks) as Uint8Array as BodyInit),
-          { status, statusText: message.statusMessage ?? '', headers: toHeaders(message.rawHeaders) }
-        );
+        const init = { status, statusText: message.statusMessage ?? '', headers: toHeaders(message.rawHeaders) };
+        const response = nullBodyStatuses.has(status)
+          ? new Response(null, init)
+          : new BufferedResponse(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), init);
         // A constructed Response has an empty url; fetch reports the requested one.
         Object.defineProperty(response, 'url', { value: url.href });
         resolve(response);
