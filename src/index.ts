@@ -9,12 +9,9 @@ import {
 
 import { defaultMetadata, defaultTimeoutMs } from './constant.js';
 import { parseEndpoint } from './endpoint.js';
-import {
-  invalidRequestError,
-  redactedError,
-  templateNotFoundError,
-} from './errors/connector-errors.js';
+import { invalidRequestError, templateNotFoundError } from './errors/connector-errors.js';
 import { redact } from './errors/redact.js';
+import { redactedError } from './errors/redacted-error.js';
 import { postOnce } from './http/post.js';
 import { destinationOf, toE164 } from './phone.js';
 import { interpretResponse } from './response.js';
@@ -64,9 +61,8 @@ const sendOne = async (config: TencentSmsConfig, data: Parameters<SendMessageFun
   });
   const response = await postOnce(request, config.timeout ?? defaultTimeoutMs);
   // Clean the answer before any excerpt is cut from it: a cut secret escapes later redaction.
-  const secrets = [config.accessKeySecret, config.sessionToken];
-  const escaped = secrets.map((secret) => secret && JSON.stringify(secret).slice(1, -1));
-  return interpretResponse({ ...response, text: redact(response.text, [...secrets, ...escaped]) }, 1);
+  const text = redact(response.text, [config.accessKeySecret, config.sessionToken]);
+  return interpretResponse({ ...response, text }, 1);
 };
 
 /** Logto's factory: cheap and free of I/O, since core rebuilds connectors on many requests. */

@@ -1,29 +1,8 @@
-import { ConnectorError, validateConfig, type GetConnectorConfig } from '@logto/connector-kit';
-import { ZodError, type ZodIssue } from 'zod';
+import { validateConfig, type GetConnectorConfig } from '@logto/connector-kit';
 
 import { defaultMetadata } from './constant.js';
-import { redact } from './errors/redact.js';
+import { redactedError } from './errors/redacted-error.js';
 import { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
-
-/**
- * A zod issue may quote the value it refused (an enum's `received`), and a secret pasted into the
- * wrong field would then reach the Console. Rebuild the ZodError with the raw credentials removed.
- */
-const withoutConfigSecrets = (error: unknown, config: unknown): unknown => {
-  if (!(error instanceof ConnectorError) || !(error.data instanceof ZodError)) {
-    return error;
-  }
-  const { accessKeySecret, sessionToken } = (config ?? {}) as Record<string, unknown>;
-  const secrets = [accessKeySecret, sessionToken]
-    .filter((value): value is string => typeof value === 'string')
-    .flatMap((value) => [value, value.trim()])
-    .flatMap((value) => [value, JSON.stringify(value).slice(1, -1)]);
-  const serialized = JSON.stringify(error.data.issues);
-  const cleaned = redact(serialized, secrets);
-  return cleaned === serialized
-    ? error
-    : new ConnectorError(error.code, new ZodError(JSON.parse(cleaned) as ZodIssue[]));
-};
 
 /**
  * The config for one send. The Console's "Send" test passes the unsaved form as the second
@@ -38,7 +17,8 @@ export const readConfig = async (
   try {
     validateConfig(config, tencentSmsConfigGuard);
   } catch (error) {
-    throw withoutConfigSecrets(error, config);
+    const { accessKeySecret, sessionToken } = (config ?? {}) as Record<string, unknown>;
+    throw redactedError(error, [accessKeySecret, sessionToken]);
   }
   // Parse again for the normalised output (trimmed strings); validateConfig only asserts.
   return tencentSmsConfigGuard.parse(config);

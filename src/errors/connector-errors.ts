@@ -1,6 +1,5 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
-import { redact } from './redact.js';
 import { findTencentCodeRule } from './tencent-codes.js';
 
 /** The readable part Logto's Console shows as "Error occurred in connector: …". */
@@ -59,25 +58,3 @@ export const templateNotFoundError = (destination: string, type: string): Connec
   new ConnectorError(ConnectorErrorCodes.TemplateNotFound, {
     errorDescription: `No template for ${destination} numbers (message type ${type}): add one with usageType "Generic" and destination "${destination}".`,
   } satisfies ErrorData);
-
-/**
- * The error with any secret removed from its data, and anything that is not a ConnectorError
- * (a bug of ours) turned into one, so Logto never shows a bare 500 or a secret.
- */
-export const redactedError = (
-  error: unknown,
-  secrets: ReadonlyArray<string | undefined>
-): ConnectorError => {
-  if (!(error instanceof ConnectorError)) {
-    return generalError(
-      redact(`Unexpected failure in the Tencent SMS connector: ${String(error)}`, secrets)
-    );
-  }
-  const serialized = JSON.stringify(error.data ?? null);
-  const cleaned = redact(serialized, secrets.map((secret) => secret && JSON.stringify(secret).slice(1, -1)));
-  if (cleaned === serialized) {
-    return error;
-  }
-  const safe = new ConnectorError(error.code, JSON.parse(cleaned));
-  return safe;
-};
