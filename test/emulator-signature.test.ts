@@ -15,7 +15,7 @@ import {
 } from '../src/emulator/index.js';
 import { signTc3 } from '../src/signing/sign.js';
 
-import { loadTc3Vectors, type Tc3Vector } from './helpers/emulator-vectors.js';
+import { loadTc3Vectors, type Tc3Vector } from './helpers/vectors.js';
 
 const vectors = loadTc3Vectors();
 
