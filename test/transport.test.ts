@@ -117,6 +117,19 @@ describe('transportFetch: connection reuse', () => {
     expect(server.sockets).toHaveLength(1);
   });
 
+  it('never holds more connections than sends in flight', async () => {
+    const server = await serve();
+    const fetchFn = createTransportFetch();
+    const lane = async () => {
+      for (let index = 0; index < 10; index += 1) {
+        await (await post(fetchFn, server.origin)).text();
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, lane));
+    expect(server.requests).toHaveLength(80);
+    expect(server.sockets.length).toBeLessThanOrEqual(8);
+  });
+
   it('still reuses the connection after an idle time at which fetch would have dropped it', async () => {
     const server = await serve();
     const fetchFn = createTransportFetch();

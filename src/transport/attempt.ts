@@ -121,9 +121,24 @@ export const attemptRequest = (
         write();
       });
     });
+    // Resolve only once the request has closed, i.e. its socket is back in the pool: a caller
+    // that sends again right away then reuses it instead of opening another connection.
+    let closed = false;
+    let received: Response | undefined;
+    request.once('close', () => {
+      closed = true;
+      if (received) {
+        finish(() => resolve(received!));
+      }
+    });
     request.once('response', (message) => {
       collectResponse(message, maxResponseBytes, parts.url).then(
-        (response) => finish(() => resolve(response)),
+        (response) => {
+          received = response;
+          if (closed) {
+            finish(() => resolve(response));
+          }
+        },
         (error: unknown) => finish(() => reject(error))
       );
     });
