@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { defaultAccountInput, parseAccount, startEmulator, type Emulator } from '../src/emulator/index.js';
+
+import { errorCode, postSigned } from './helpers/emulator-client.js';
+
+/** An international-template SendSms body for one number, as a connector would send it. */
+const internationalBody = (phone: string) => ({
+  PhoneNumberSet: [phone],
+  SmsSdkAppId: '1400000001',
+  TemplateId: '1000002',
+  TemplateParamSet: ['654321', '5'],
+});
+
+describe('emulator IsoCode for international numbers', () => {
+  let emulator: Emulator;
+
+  beforeAll(async () => {
+    // Limits off: every case sends once to its own number, but the suite is about countries.
+    emulator = await startEmulator({
+      account: parseAccount({
+        ...defaultAccountInput,
+        limits: { perThirtySeconds: 0, perHour: 0, perDay: 0 },
+      }),
+    });
+  });
+  afterAll(async () => emulator.close());
+  beforeEach(async () => {
+    await fetch(`${emulator.url}/messages`, { method: 'DELETE' });
+  });
+
+  it.each([
+    // Africa
+    ['Egypt', '+201001234567', 'EG'],
+    ['South Africa', '+27821234567', 'ZA'],
+    ['Zimbabwe', '+263771234567', 'ZW'],
+    ['Nigeria', '+2348031234567', 'NG'],
+    ['South Sudan', '+211921234567', 'SS'],
+    ['Réunion (shares +262 with Mayotte)', '+262692123456', 'RE'],
+    // Europe
+    ['Latvia', '+37120123456', 'LV'],
+    ['Bulgaria', '+359881234567', 'BG'],
+    ['Ukraine', '+380501234567', 'UA'],
+    ['United Kingdom', '+447700900123', 'GB'],
+    ['Norway', '+4741234567', 'NO'],
+    ['Finland', '+358401234567', 'FI'],
+    ['Russia', '+79161234567', 'RU'],
+    ['Kazakhstan (shares +7, reported as RU)', '+77011234567', 'RU'],
+    // North America and the Caribbean
+    ['United States', '+12025550123', 'US'],
+    ['Canada (NANP, reported as US)', '+14165550123', 'US'],
+    ['Jamaica (NANP, reported as US)', '+18765550123', 'US'],
+    ['Guadeloupe', '+590690123456', 'GP'],
+    ['Curaçao', '+59995123456', 'CW'],
+    // South America
+    ['Uruguay', '+59894123456', 'UY'],
+    ['Brazil', '+5511987654321', 'BR'],
+    ['Venezuela', '+584121234567', 'VE'],
+    // Asia
+    ['Hong Kong', '+85251234567', 'HK'],
+    ['Taiwan', '+886912345678', 'TW'],
+    ['Uzbekistan', '+998901234567', 'UZ'],
+    ['India', '+919812345678', 'IN'],
+    ['United Arab Emirates', '+971501234567', 'AE'],
+    ['Mongolia', '+97688123456', 'MN'],
+    // Oceania
+    ['Fiji', '+6797012345', 'FJ'],
+    ['Australia', '+61412345678', 'AU'],
+    ['Samoa', '+6857212345', 'WS'],
+  ])('sends to %s (%s) and reports IsoCode %s', async (_country, phone, isoCode) => {
+    const { response } = await postSigned(emulator, { body: internationalBody(phone) });
+    expect(errorCode(response)).toBeUndefined();
+    expect(response.SendStatusSet).toEqual([
+      expect.objectContaining({ PhoneNumber: phone, Code: 'Ok', IsoCode: isoCode, Fee: 1 }),
+    ]);
+    const messages = await (await fetch(`${emulator.url}/messages`)).json();
+    expect(messages).toHaveLength(1);
+  });
+
+  it.each([
+    ['+999 (spare)', '+99912345678'],
+    ['+801 (spare)', '+80112345678'],
+    ['+969 (spare)', '+96912345678'],
+    ['+800 (non-geographic freephone)', '+80012345678'],
+  ])('still refuses %s as a malformed number', async (_code, phone) => {
+    const { response } = await postSigned(emulator, { body: internationalBody(phone) });
+    expect(errorCode(response)).toBeUndefined();
+    expect(response.SendStatusSet).toEqual([
+      expect.objectContaining({ PhoneNumber: phone, Code: 'InvalidParameterValue.IncorrectPhoneNumber', Fee: 0 }),
+    ]);
+    const messages = await (await fetch(`${emulator.url}/messages`)).json();
+    expect(messages).toEqual([]);
+  });
+});
