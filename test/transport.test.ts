@@ -73,10 +73,12 @@ describe('transportFetch: request and response', () => {
     const fetchFn = createTransportFetch();
     const response = await fetchFn(`${server.origin}/path?q=1`, {
       method: 'post',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'Content-Type': 'text/plain', 'X-TC-Region': ' ap-guangzhou ' },
       body: new TextEncoder().encode('bytes'),
     });
     expect(response.status).toBe(200);
+    expect(server.requests[0]?.request.headers['content-type']).toBe('text/plain');
+    expect(server.requests[0]?.request.headers['x-tc-region']).toBe('ap-guangzhou');
     expect(server.requests[0]?.request.url).toBe('/path?q=1');
     expect(server.requests[0]?.body.toString()).toBe('bytes');
   });

@@ -58,6 +58,23 @@ const headerRecord = (headers: Headers): Record<string, string> => {
   return record;
 };
 
+const isPlainRecord = (headers: HeadersInit): headers is Record<string, string> =>
+  !(headers instanceof Headers) && !Array.isArray(headers);
+
+/**
+ * A plain header object as it goes on the wire, without building a `Headers` first (a measurable
+ * share of a send's CPU). node:http validates names and values itself when it writes them.
+ */
+const lowerCaseRecord = (headers: Record<string, string>): Record<string, string> => {
+  const record: Record<string, string> = {};
+  for (const name of Object.keys(headers)) {
+    const lower = name.toLowerCase();
+    const value = String(headers[name]).trim();
+    record[lower] = lower in record ? `${record[lower]}, ${value}` : value;
+  }
+  return record;
+};
+
 /**
  * Reads method, URL, headers, body bytes and signal from fetch-style arguments. ky always passes
  * a `Request` (plus an init without request fields), so that path avoids building another
@@ -70,9 +87,13 @@ export const readRequestParts = async (
   const request = input instanceof Request ? input : undefined;
   const url = new URL(request ? request.url : input instanceof URL ? input.href : String(input));
   const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
-  const headers = headerRecord(
-    init?.headers ? new Headers(init.headers) : (request?.headers ?? new Headers())
-  );
+  const headers = init?.headers
+    ? isPlainRecord(init.headers)
+      ? lowerCaseRecord(init.headers)
+      : headerRecord(new Headers(init.headers))
+    : request
+      ? headerRecord(request.headers)
+      : {};
   const signal = init?.signal ?? request?.signal ?? undefined;
 
   let body: Buffer | undefined;
