@@ -19,7 +19,8 @@ const plan = (args: BenchArgs) =>
     ? {
         warm: { count: 10, maxMs: 10_000 },
         idlePausesMs: [6_000],
-        warmup: { count: 100, maxMs: 10_000 },
+        jitWarmup: { count: 160, maxMs: 10_000 },
+        warmup: { count: 300, maxMs: 10_000 },
         cpu: { count: 500, maxMs: 15_000 },
         throughput: { count: 1_000, maxMs: 10_000 },
         factoryCalls: 20_000,
@@ -28,7 +29,8 @@ const plan = (args: BenchArgs) =>
     : {
         warm: { count: 30, maxMs: 20_000 },
         idlePausesMs: [6_000, 30_000],
-        warmup: { count: 300, maxMs: 15_000 },
+        jitWarmup: { count: 400, maxMs: 15_000 },
+        warmup: { count: 1_000, maxMs: 20_000 },
         cpu: { count: 2_000, maxMs: 30_000 },
         throughput: { count: 4_000, maxMs: 20_000 },
         factoryCalls: 100_000,
@@ -103,8 +105,8 @@ const main = async () => {
 
       const beforeLatency = await standIn.counts();
       const latency = await runJob(
-        { kind: 'latency', candidate: id, warm: sizes.warm, idlePausesMs: sizes.idlePausesMs },
-        env, latencyPort, idleTotal + sizes.warm.maxMs + 30_000, undefined
+        { kind: 'latency', candidate: id, warm: sizes.warm, idlePausesMs: sizes.idlePausesMs, jitWarmup: sizes.jitWarmup },
+        env, latencyPort, idleTotal + sizes.warm.maxMs + sizes.jitWarmup.maxMs + 30_000, undefined
       );
       result.latencyConnections = await connectionsSince(standIn.counts, beforeLatency);
       if (latency.ok) {

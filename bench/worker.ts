@@ -10,6 +10,7 @@ export type Job =
       readonly candidate: CandidateId;
       readonly warm: PhaseBudget;
       readonly idlePausesMs: readonly number[];
+      readonly jitWarmup: PhaseBudget;
     }
   | {
       readonly kind: 'cpu';
@@ -40,7 +41,7 @@ const run = async (job: Job): Promise<Record<string, unknown>> => {
   }
   const sender = await candidate.setup(module);
   if (job.kind === 'latency') {
-    return { ...(await measureLatency(sender, job.warm, job.idlePausesMs)) };
+    return { ...(await measureLatency(sender, job.warm, job.idlePausesMs, job.jitWarmup)) };
   }
   await measureCpu(sender, job.warmup);
   const cpu = await measureCpu(sender, job.cpu, 5);
