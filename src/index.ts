@@ -1,14 +1,11 @@
 import {
-  ConnectorError,
-  ConnectorErrorCodes,
   ConnectorType,
   type CreateConnector,
-  type SendMessageFunction,
+  type SendMessageData,
   type SmsConnector,
 } from '@logto/connector-kit';
 
 import { defaultMetadata, defaultTimeoutMs } from './constant.js';
-import { parseEndpoint } from './endpoint.js';
 import { invalidRequestError, templateNotFoundError } from './errors/connector-errors.js';
 import { redact } from './errors/redact.js';
 import { redactedError } from './errors/redacted-error.js';
@@ -18,41 +15,30 @@ import { interpretResponse } from './response.js';
 import { buildSmsRequest } from './sms-request.js';
 import { chooseTemplate } from './template-choice.js';
 import { renderParams } from './template-params.js';
-import { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
-import { nowInSeconds, readConfig } from './utils.js';
+import { tencentSmsConfigGuard, type SendSmsResult, type TencentSmsConfig } from './types.js';
+import { nowInSeconds, readConfig, readPayload } from './utils.js';
 
-const sendOne = async (config: TencentSmsConfig, data: Parameters<SendMessageFunction>[0]) => {
-  const phoneNumber = toE164(data.to);
+/** One verification code to one number: validate, choose, sign, send once, interpret. */
+const sendOne = async (config: TencentSmsConfig, data: SendMessageData): Promise<SendSmsResult> => {
+  const phoneNumber = toE164(data?.to);
   if (!phoneNumber) {
     throw invalidRequestError(
       'The phone number is not valid: expected the country code and number, e.g. 8613012345678 or +14155552671.'
     );
   }
   const destination = destinationOf(phoneNumber);
+  const { code, locale } = readPayload(data?.payload);
 
-  const template = chooseTemplate(config.templates, {
-    destination,
-    type: data.type,
-    // Typed as a string, but the payload is whatever the caller sent: ignore anything else.
-    locale: typeof data.payload.locale === 'string' ? data.payload.locale : undefined,
-  });
+  const template = chooseTemplate(config.templates, { destination, type: data.type, locale });
   if (!template) {
     throw templateNotFoundError(destination, data.type);
   }
-
-  const { code } = data.payload;
-  if (typeof code !== 'string' || code.length === 0) {
+  if (!code) {
     throw invalidRequestError('The message has no verification code to send.');
-  }
-
-  const endpoint = parseEndpoint(config.endpoint);
-  if (typeof endpoint === 'string') {
-    throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, { errorDescription: `endpoint ${endpoint}` });
   }
 
   const request = buildSmsRequest({
     config,
-    endpoint,
     phoneNumber,
     destination,
     templateId: template.templateCode,

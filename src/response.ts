@@ -8,7 +8,8 @@ import {
 
 /** A short, tag-free excerpt of a body, so a gateway's HTML page reads as a sentence. */
 const excerpt = (text: string): string => {
-  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  // Cut before any regex runs: the body may be up to the 1 MiB cap, and this runs on every error.
+  const plain = text.slice(0, 2048).replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   if (!plain) {
     return '(empty body)';
   }

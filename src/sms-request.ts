@@ -1,5 +1,4 @@
 import { tencentApi } from './constant.js';
-import type { Endpoint } from './endpoint.js';
 import { signTc3 } from './signing/index.js';
 import type { Destination, TencentSmsConfig } from './types.js';
 
@@ -12,7 +11,6 @@ export type SmsRequest = {
 
 export type SmsRequestInput = {
   readonly config: TencentSmsConfig;
-  readonly endpoint: Endpoint;
   readonly phoneNumber: string;
   readonly destination: Destination;
   readonly templateId: string;
@@ -41,7 +39,8 @@ const buildBody = ({ config, phoneNumber, destination, templateId, params }: Sms
 
 /** A signed, ready-to-send SendSms request: URL, headers (all of them) and body bytes. */
 export const buildSmsRequest = (input: SmsRequestInput): SmsRequest => {
-  const { config, endpoint, timestamp } = input;
+  const { config, timestamp } = input;
+  const { endpoint } = config;
   const body = new TextEncoder().encode(JSON.stringify(buildBody(input)));
   const signedHeaders = { 'content-type': tencentApi.contentType, host: endpoint.host };
   const { authorization } = signTc3({

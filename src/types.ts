@@ -2,7 +2,7 @@ import { templateTypeGuard } from '@logto/connector-kit';
 import { z } from 'zod';
 
 import { maxTimeoutMs, minTimeoutMs } from './constant.js';
-import { parseEndpoint } from './endpoint.js';
+import { defaultEndpoint, parseEndpoint } from './endpoint.js';
 import { containsCode, unknownTokens } from './template-params.js';
 
 /** Text that must be present; surrounding blanks (a paste from the console) are dropped. */
@@ -24,6 +24,8 @@ export type Destination = z.infer<typeof destinationGuard>;
 
 const templateParamGuard = z
   .string()
+  .trim()
+  .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
   .refine((value) => unknownTokens(value).length === 0, {
     message: 'only {{code}} may be used as a placeholder',
@@ -64,7 +66,7 @@ export const destinationsWithoutGeneric = (templates: readonly Template[]): Dest
 
 export const tencentSmsConfigGuard = z.object({
   accessKeyId: headerSafe('AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE'),
-  accessKeySecret: requiredText,
+  accessKeySecret: requiredText.min(8, 'is too short for a Tencent SecretKey (they have 32 characters)'),
   signName: requiredText,
   region: headerSafe('ap-guangzhou').regex(
     /^[a-z]{2,}(?:-[a-z0-9]+)+$/,
@@ -87,17 +89,23 @@ export const tencentSmsConfigGuard = z.object({
     }),
   internationalSignName: optionalText,
   senderId: optionalText,
+  /** Parsed once here, so a send only reads the `Endpoint` it produces. */
   endpoint: z
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .superRefine((value, context) => {
-      const endpoint = parseEndpoint(value);
-      if (typeof endpoint === 'string') {
-        context.addIssue({ code: z.ZodIssueCode.custom, message: endpoint });
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined) {
+        return defaultEndpoint;
       }
-    })
-    .optional(),
+      const result = parseEndpoint(value);
+      if ('reason' in result) {
+        context.addIssue({ code: z.ZodIssueCode.custom, message: result.reason });
+        return z.NEVER;
+      }
+      return result.endpoint;
+    }),
   sessionToken: z
     .string()
     .trim()
@@ -116,7 +124,10 @@ export const tencentSmsConfigGuard = z.object({
   international: z.boolean().optional(),
   advanced: z.boolean().optional(),
 });
-export type TencentSmsConfig = z.infer<typeof tencentSmsConfigGuard>;
+/** A config after validation: trimmed values and a parsed endpoint. */
+export type TencentSmsConfig = z.output<typeof tencentSmsConfigGuard>;
+/** A config as an admin writes it (the Console form, a JSON file). */
+export type TencentSmsConfigInput = z.input<typeof tencentSmsConfigGuard>;
 
 const sendStatusGuard = z.object({
   SerialNo: z.string().optional(),

@@ -1,4 +1,8 @@
-import { validateConfig, type GetConnectorConfig } from '@logto/connector-kit';
+import {
+  ConnectorError,
+  ConnectorErrorCodes,
+  type GetConnectorConfig,
+} from '@logto/connector-kit';
 
 import { defaultMetadata } from './constant.js';
 import { redactedError } from './errors/redacted-error.js';
@@ -7,22 +11,39 @@ import { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
 /**
  * The config for one send. The Console's "Send" test passes the unsaved form as the second
  * argument (and a `getConfig` that throws), so that argument wins when present. Validated on every
- * send because the stored config may predate a rule, and failures list every zod issue.
+ * send because the stored config may predate a rule, and failures list every zod issue. A failing
+ * `getConfig` is Logto's own error (e.g. connector not found) and passes through unchanged.
  */
 export const readConfig = async (
   inputConfig: unknown,
   getConfig: GetConnectorConfig
 ): Promise<TencentSmsConfig> => {
   const config = inputConfig ?? (await getConfig(defaultMetadata.id));
-  try {
-    validateConfig(config, tencentSmsConfigGuard);
-  } catch (error) {
+  const result = tencentSmsConfigGuard.safeParse(config);
+  if (!result.success) {
+    // The same error connector-kit's validateConfig throws, with any secret quoted by zod removed.
     const { accessKeySecret, sessionToken } = (config ?? {}) as Record<string, unknown>;
-    throw redactedError(error, [accessKeySecret, sessionToken]);
+    throw redactedError(new ConnectorError(ConnectorErrorCodes.InvalidConfig, result.error), [
+      accessKeySecret,
+      sessionToken,
+    ]);
   }
-  // Parse again for the normalised output (trimmed strings); validateConfig only asserts.
-  return tencentSmsConfigGuard.parse(config);
+  return result.data;
 };
 
 /** Unix seconds now. The only clock read of a send; everything after it is pure. */
 export const nowInSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/**
+ * The two payload values a send uses. The payload is typed by connector-kit but arrives as
+ * whatever the caller sent; anything that is not a non-empty string counts as absent, so a
+ * missing payload becomes a clear error rather than a TypeError.
+ */
+export const readPayload = (payload: unknown): { code?: string; locale?: string } => {
+  const record = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<
+    string,
+    unknown
+  >;
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  return { code: text(record.code), locale: text(record.locale) };
+};

@@ -71,6 +71,7 @@ describe('config rejected with invalid_config before any request', () => {
   it.each([
     ['an empty accessKeyId', { accessKeyId: '' }, 'accessKeyId'],
     ['an empty secret', { accessKeySecret: '   ' }, 'accessKeySecret'],
+    ['a secret too short to be a SecretKey', { accessKeySecret: 'abc1234' }, 'accessKeySecret'],
     ['an empty signName', { signName: '' }, 'signName'],
     ['a missing region', { region: undefined }, 'region'],
     ['a region with CR/LF (header injection)', { region: 'ap-guangzhou\r\nX-Evil: 1' }, 'region'],
@@ -91,6 +92,7 @@ describe('config rejected with invalid_config before any request', () => {
     ['an endpoint with credentials', { endpoint: 'https://user:pw@sms.tencentcloudapi.com' }, 'endpoint'],
     ['an ftp endpoint', { endpoint: 'ftp://127.0.0.1' }, 'endpoint'],
     ['an http endpoint on a look-alike of loopback', { endpoint: 'http://127.0.0.1.evil.com' }, 'endpoint'],
+    ['an endpoint host ending in a dot', { endpoint: 'sms.tencentcloudapi.com.' }, 'endpoint'],
   ])('%s', async (_name, change, path) => {
     expect(await rejectedPaths({ ...legacyConfig(), ...change })).toContain(path);
   });
@@ -106,6 +108,7 @@ describe('config rejected with invalid_config before any request', () => {
     ['an unknown destination', [{ usageType: 'Generic', templateCode: '1', destination: 'overseas' }], 'templates.0.destination'],
     ['a locale that is not a language tag', [{ usageType: 'Generic', templateCode: '1', locale: 'english!' }], 'templates.0.locale'],
     ['params with an unknown placeholder', [{ usageType: 'Generic', templateCode: '1', params: ['{{code}}', '{{link}}'] }], 'templates.0.params.1'],
+    ['a blank value in params', [{ usageType: 'Generic', templateCode: '1', params: ['{{code}}', ' '] }], 'templates.0.params.1'],
     ['params without the code', [{ usageType: 'Generic', templateCode: '1', params: ['10'] }], 'templates.0.params'],
     ['empty params', [{ usageType: 'Generic', templateCode: '1', params: [] }], 'templates.0.params'],
     [
@@ -133,6 +136,22 @@ describe('config rejected with invalid_config before any request', () => {
   it('lists every problem at once', async () => {
     const paths = await rejectedPaths({ ...legacyConfig(), sdkAppId: 'x', region: 'x', accessKeyId: '' });
     expect(paths).toEqual(expect.arrayContaining(['sdkAppId', 'region', 'accessKeyId']));
+  });
+
+  it('keeps the zod issues intact when the secret looks like part of them', async () => {
+    const secret = '"received"';
+    const error = await sendError({ ...legacyConfig(), accessKeySecret: secret, language: 'xx', region: 'bad region' });
+    expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
+    const issues = (error.data as ZodError).issues;
+    expect(issues.map((issue) => issue.path.join('.'))).toEqual(expect.arrayContaining(['language', 'region']));
+    expect(issues.every((issue) => issue.message.length > 0)).toBe(true);
+  });
+
+  it('redacts a secret that zod quotes, keeping the issue listable', async () => {
+    const secret = 'Pasted-Into-Language-1234';
+    const error = await sendError({ ...legacyConfig(), accessKeySecret: secret, language: secret });
+    expect(JSON.stringify(error.data)).not.toContain(secret);
+    expect((error.data as ZodError).issues[0]?.path).toEqual(['language']);
   });
 
   it('never shows the secret in the error', async () => {

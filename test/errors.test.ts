@@ -58,6 +58,7 @@ const rows: Array<[string, ConnectorErrorCodes, RegExp]> = [
   ['LimitExceeded.DailyLimit', ConnectorErrorCodes.General, /daily cap/],
   ['UnsupportedRegion', ConnectorErrorCodes.General, /region is not valid/],
   ['SomethingNew.NeverSeenBefore', ConnectorErrorCodes.General, /RequestId lets Tencent support/],
+  ['LimitExceeded.AppCountryOrRegionInBlacklist', ConnectorErrorCodes.General, /RequestId lets Tencent support/],
 ];
 
 const expectReadable = (error: ConnectorError, code: string, requestId: string) => {
@@ -136,6 +137,22 @@ describe('answers that are not Tencent errors', () => {
     const error = await sendError(config());
     expect(error.code).toBe(ConnectorErrorCodes.InvalidResponse);
     expect(descriptionOf(error)).toMatch(/Tencent Cloud SMS answered/);
+  });
+
+  it('a 1 MiB gateway page of "<" is summarised at once, without stalling the process', async () => {
+    reply(502, '<'.repeat(1024 * 1024 - 1));
+    const started = Date.now();
+    const error = await sendError({ ...config(), timeout: 1000 });
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(descriptionOf(error).length).toBeLessThan(600);
+  });
+
+  it('a very long Tencent message is shortened in the description', async () => {
+    reply(200, JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: 'x'.repeat(100_000) }, RequestId: 'r' } }));
+    const error = await sendError(config());
+    expect(descriptionOf(error).length).toBeLessThan(800);
+    expect(descriptionOf(error)).toMatch(/InternalError: x+… — .*RequestId: r$/);
   });
 
   it('an empty SendStatusSet is invalid_response, never success', async () => {

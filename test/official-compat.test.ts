@@ -30,7 +30,7 @@ const savedConfigs = [
   },
   {
     accessKeyId: 'AKID1',
-    accessKeySecret: 's',
+    accessKeySecret: 'shortButRealEnough',
     signName: 'x',
     sdkAppId: '1',
     region: 'ap-beijing',

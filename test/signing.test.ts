@@ -53,14 +53,14 @@ describe('TC3-HMAC-SHA256 known answers', () => {
 });
 
 describe('canonical request', () => {
-  it('sorts lower-cased header names, trims values and lower-cases only the host', () => {
+  it('sorts header names and lower-cases and trims names and values, as Tencent rebuilds them', () => {
     const { canonicalRequest, signedHeaders } = buildCanonicalRequest({
       headers: { Host: ' SMS.TencentCloudAPI.com ', 'Content-Type': 'application/json', 'X-TC-Action': 'SendSms' },
       hashedPayload: 'abc',
     });
     expect(signedHeaders).toBe('content-type;host;x-tc-action');
     expect(canonicalRequest).toBe(
-      'POST\n/\n\ncontent-type:application/json\nhost:sms.tencentcloudapi.com\nx-tc-action:SendSms\n\ncontent-type;host;x-tc-action\nabc'
+      'POST\n/\n\ncontent-type:application/json\nhost:sms.tencentcloudapi.com\nx-tc-action:sendsms\n\ncontent-type;host;x-tc-action\nabc'
     );
   });
 

@@ -167,7 +167,7 @@ describe('the template on the wire', () => {
   });
 
   it('refuses a message without a code and sends nothing', async () => {
-    for (const payload of [{}, { code: '' }, { code: 123456 }]) {
+    for (const payload of [{}, { code: '' }, { code: 123456 }, null, 'code'] as Array<Record<string, unknown>>) {
       const error = await sendError(legacyConfig(), { payload });
       expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
     }

@@ -13,6 +13,11 @@ export type ErrorData = {
 const fallbackHint =
   "See Tencent Cloud's SendSms error code list; the RequestId lets Tencent support find this call.";
 
+/** Tencent's messages are a sentence; anything longer is not worth a Console toast or a log line. */
+const maxMessageLength = 300;
+const shorten = (text: string) =>
+  text.length > maxMessageLength ? `${text.slice(0, maxMessageLength)}…` : text;
+
 /** One line an admin can act on: Tencent's code and message, our hint, and the RequestId. */
 export const describeTencentError = (
   code: string,
@@ -21,7 +26,7 @@ export const describeTencentError = (
   phoneNumber?: string
 ): string =>
   [
-    `Tencent Cloud SMS returned ${code}${phoneNumber ? ` for ${phoneNumber}` : ''}: ${message || '(no message)'}`,
+    `Tencent Cloud SMS returned ${shorten(code)}${phoneNumber ? ` for ${shorten(phoneNumber)}` : ''}: ${shorten(message) || '(no message)'}`,
     findTencentCodeRule(code, message)?.hint ?? fallbackHint,
     `RequestId: ${requestId ?? 'none'}`,
   ].join(' — ');

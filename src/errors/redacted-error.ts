@@ -2,7 +2,7 @@ import { ConnectorError } from '@logto/connector-kit';
 import { ZodError, type ZodIssue } from 'zod';
 
 import { generalError } from './connector-errors.js';
-import { redact } from './redact.js';
+import { redact, redactDeep } from './redact.js';
 
 /**
  * The error with any secret removed from its data, and anything that is not a ConnectorError
@@ -15,15 +15,14 @@ export const redactedError = (error: unknown, secrets: readonly unknown[]): Conn
     );
   }
   // A zod issue may quote the value it refused (an enum's `received`): a secret pasted into the
-  // wrong field would reach the Console. Rebuild the ZodError so Logto still lists its issues.
-  if (error.data instanceof ZodError) {
-    const serialized = JSON.stringify(error.data.issues);
-    const cleaned = redact(serialized, secrets);
-    return cleaned === serialized
-      ? error
-      : new ConnectorError(error.code, new ZodError(JSON.parse(cleaned) as ZodIssue[]));
+  // wrong field would reach the Console. A ZodError is rebuilt so Logto still lists its issues.
+  const plain: unknown = error.data instanceof ZodError ? error.data.issues : error.data;
+  const cleaned = redactDeep(plain, secrets);
+  if (JSON.stringify(cleaned) === JSON.stringify(plain)) {
+    return error;
   }
-  const serialized = JSON.stringify(error.data ?? null);
-  const cleaned = redact(serialized, secrets);
-  return cleaned === serialized ? error : new ConnectorError(error.code, JSON.parse(cleaned));
+  return new ConnectorError(
+    error.code,
+    error.data instanceof ZodError ? new ZodError(cleaned as ZodIssue[]) : cleaned
+  );
 };

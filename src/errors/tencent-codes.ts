@@ -1,7 +1,7 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 
 export type TencentCodeRule = {
-  /** Exact codes, or prefixes ending in `*`. */
+  /** Exact codes, or patterns where `*` matches any run of characters. */
   readonly codes: readonly string[];
   readonly errorCode: ConnectorErrorCodes;
   /** What the admin should do, in one sentence. */
@@ -103,7 +103,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
     codes: [
       'FailedOperation.InsufficientBalanceInSmsPackage',
       'UnauthorizedOperation.ServiceSuspendDueToArrears',
-      'LimitExceeded.App*',
+      'LimitExceeded.App*DailyLimit',
       'LimitExceeded.DailyLimit',
     ],
     errorCode: ConnectorErrorCodes.General,
@@ -122,8 +122,11 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
   },
 ];
 
+const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+
+/** `*` stands for any run of characters, anywhere in the pattern (`LimitExceeded.App*DailyLimit`). */
 const matchesCode = (pattern: string, code: string) =>
-  pattern.endsWith('*') ? code.startsWith(pattern.slice(0, -1)) : code === pattern;
+  new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`).test(code);
 
 /** The rule for a Tencent error, or undefined for codes with no advice of their own. */
 export const findTencentCodeRule = (code: string, message = ''): TencentCodeRule | undefined =>

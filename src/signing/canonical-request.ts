@@ -15,9 +15,10 @@ export type CanonicalRequest = {
 
 /**
  * Builds the canonical request for a `POST /` with an empty query, the only shape Tencent's JSON
- * API uses. Header names are lower-cased and sorted; values are trimmed, and `host` is lower-cased
- * because Tencent compares it that way. The content-type value is kept byte for byte so that the
- * signed value equals the sent one.
+ * API uses. Header names and values are lower-cased and trimmed, names sorted, as Tencent rebuilds
+ * them on its side: a client signing `x-tc-action:SendSms` verbatim would not match. The sender
+ * must therefore send a content-type whose lower-cased form is what it signed (ours is already
+ * lower-case), and nothing the client adds on its own.
  */
 export const buildCanonicalRequest = ({
   headers,
@@ -25,9 +26,7 @@ export const buildCanonicalRequest = ({
 }: CanonicalRequestInput): CanonicalRequest => {
   const entries = Object.entries(headers)
     .map(([name, value]) => {
-      const lowerName = name.toLowerCase();
-      const trimmed = value.trim();
-      return [lowerName, lowerName === 'host' ? trimmed.toLowerCase() : trimmed] as const;
+      return [name.toLowerCase(), value.trim().toLowerCase()] as const;
     })
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 

@@ -1,10 +1,10 @@
-import type { TencentSmsConfig } from '../../src/types.js';
+import type { TencentSmsConfigInput } from '../../src/types.js';
 
 export const secretKey = 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE';
 export const sessionToken = 'tok3nV4lue-should-never-leak_0123456789';
 
 /** A minimal config of the shape the official connector accepts. */
-export const legacyConfig = (): TencentSmsConfig => ({
+export const legacyConfig = (): TencentSmsConfigInput => ({
   accessKeyId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
   accessKeySecret: secretKey,
   signName: '腾讯云',
@@ -19,7 +19,7 @@ export const legacyConfig = (): TencentSmsConfig => ({
 });
 
 /** Mainland and international templates side by side, as issue 3 describes. */
-export const worldConfig = (): TencentSmsConfig => ({
+export const worldConfig = (): TencentSmsConfigInput => ({
   ...legacyConfig(),
   internationalSignName: 'Acme',
   senderId: 'ACME',
