@@ -11,6 +11,7 @@ export const unknownTokens = (value: string): string[] =>
     .map(([, name]) => name ?? '')
     .filter((name) => name !== 'code');
 
+/** Whether a configured value carries the code; a template whose values never do is useless. */
 export const containsCode = (value: string): boolean => value.search(codePattern) !== -1;
 
 /**

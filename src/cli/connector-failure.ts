@@ -54,10 +54,3 @@ export const readFailure = (error: unknown): Failure => {
     logtoText,
   };
 };
-
-/** Removes every occurrence of each secret, as a last guard before anything is printed. */
-export const withoutSecrets = (text: string, secrets: ReadonlyArray<string | undefined>): string =>
-  secrets.reduce<string>(
-    (result, secret) => (secret && secret.length >= 4 ? result.split(secret).join('***') : result),
-    text
-  );

@@ -3,12 +3,12 @@ import { ConnectorType, TemplateType, type SmsConnector } from '@logto/connector
 import { connectorConfigFor } from '../emulator/connector-config.js';
 import type { StoredMessage } from '../emulator/message-store.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
+import type { SendSmsResult } from '../types.js';
 
 import { readFailure } from './connector-failure.js';
 import { formatConfig } from './format-config.js';
 
 type Config = ReturnType<typeof connectorConfigFor>;
-type SendResult = { requestId?: string; messages?: Array<{ serialNo?: string; fee?: number; isoCode?: string }> };
 
 const say = (line = '') => console.log(line);
 
@@ -29,7 +29,7 @@ const sendAndShow = async (
   const result = (await connector.sendMessage(
     { to, type: TemplateType.SignIn, payload: { code: '123456', locale } },
     config
-  )) as SendResult;
+  )) as SendSmsResult;
   const [message] = result.messages ?? [];
   say(`   ✓ Tencent accepted it: RequestId ${result.requestId}, SerialNo ${message?.serialNo}, fee ${message?.fee}, country ${message?.isoCode}`);
   const received = await inboxFor(emulator, to);

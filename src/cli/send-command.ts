@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 
 import { TemplateType, type SmsConnector } from '@logto/connector-kit';
 
-import { readFailure, withoutSecrets } from './connector-failure.js';
+import { redact } from '../errors/redact.js';
+import type { SendSmsResult } from '../types.js';
+
+import { readFailure } from './connector-failure.js';
 import { UsageError } from './usage-error.js';
 
 const secretEnv = 'TENCENT_SMS_SECRET_KEY';
@@ -70,7 +73,7 @@ export const runSend = async (args: string[]): Promise<number> => {
   const secrets = [config.accessKeySecret, config.sessionToken].map((value) =>
     typeof value === 'string' ? value : undefined
   );
-  const print = (line: string) => console.log(withoutSecrets(line, secrets));
+  const print = (line: string) => console.log(redact(line, secrets));
 
   const { default: createConnector } = await import('../index.js');
   const connector = (await createConnector({
@@ -86,7 +89,7 @@ export const runSend = async (args: string[]): Promise<number> => {
         payload: { code: options.code, ...(options.locale ? { locale: options.locale } : {}) },
       },
       config
-    )) as { requestId?: string; messages?: Array<{ serialNo?: string; fee?: number; isoCode?: string }> };
+    )) as SendSmsResult;
     const [message] = result.messages ?? [];
     print('Sent.');
     print(`  RequestId  ${result.requestId ?? '-'}`);

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 
-/** Where a template or number belongs for Tencent: +86 is mainland, everything else international. */
-export type Destination = 'mainland' | 'international';
+import { destinationGuard, type Destination } from '../types.js';
+
+export type { Destination };
 
 const templateGuard = z.object({
   id: z.string().regex(/^\d+$/, 'template ids are digits, as in the Tencent console'),
   /** Body with `{1}`, `{2}`… placeholders. */
   text: z.string().min(1),
-  destination: z.enum(['mainland', 'international']),
+  destination: destinationGuard,
   /** Verification-code templates only take 0–6 digit parameters. */
   verificationCode: z.boolean().default(false),
   /** A template still under review or rejected is rejected by SendSms as unapproved. */
