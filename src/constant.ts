@@ -118,6 +118,7 @@ export const defaultMetadata: ConnectorMetadata = {
       key: 'international',
       label: 'International numbers',
       type: ConnectorConfigFormItemType.Switch,
+      defaultValue: false,
       description: 'Show the settings that only apply to numbers outside mainland China.',
     },
     {
@@ -141,6 +142,7 @@ export const defaultMetadata: ConnectorMetadata = {
       key: 'advanced',
       label: 'Advanced settings',
       type: ConnectorConfigFormItemType.Switch,
+      defaultValue: false,
       description: 'Show endpoint, temporary credentials, timeout and error language.',
     },
     {
@@ -157,6 +159,7 @@ export const defaultMetadata: ConnectorMetadata = {
       label: 'Session token',
       type: ConnectorConfigFormItemType.Text,
       isConfidential: true,
+      placeholder: 'Only with temporary credentials',
       showConditions: showWhen('advanced'),
       description: 'Only for temporary (STS) credentials: the Token returned with them.',
     },
@@ -172,6 +175,7 @@ export const defaultMetadata: ConnectorMetadata = {
       key: 'language',
       label: 'Error message language',
       type: ConnectorConfigFormItemType.Select,
+      placeholder: 'Tencent default',
       showConditions: showWhen('advanced'),
       selectItems: [
         { value: 'en-US', title: 'English' },

@@ -39,6 +39,9 @@ describe('metadata', () => {
     expect(keys?.sort()).toEqual(Object.keys(tencentSmsConfigGuard.shape).sort());
     for (const item of defaultMetadata.formItems ?? []) {
       expect(item.description ?? item.tooltip, item.key).toBeTruthy();
+      if (item.type !== 'Switch' && item.type !== 'Json') {
+        expect(item.placeholder, item.key).toBeTruthy();
+      }
     }
   });
 
