@@ -66,7 +66,7 @@ const runJob = async (
   timeoutMs: number,
   profileDir: string | undefined
 ): Promise<WorkerReply> => {
-  const execArgv = ['--import', pathToFileURL(join(here, 'preload.js')).href];
+  const execArgv = ['--expose-gc', '--import', pathToFileURL(join(here, 'preload.js')).href];
   if (profileDir) {
     execArgv.push('--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${job.candidate}-${job.kind}.cpuprofile`);
   }

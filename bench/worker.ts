@@ -47,7 +47,11 @@ const run = async (job: Job): Promise<Record<string, unknown>> => {
   const cpu = await measureCpu(sender, job.cpu, 5);
   const throughput = await measureThroughput(sender, job.inFlight, job.throughput);
   const factoryMicros = sender.factory ? await measureFactory(sender.factory, job.factoryCalls) : undefined;
-  return { ...cpu, throughputPerSecond: throughput.perSecond, rssBytes: process.memoryUsage().rss, factoryMicros };
+  const rssBytes = process.memoryUsage().rss;
+  // With --expose-gc (the bench passes it), what stays reachable after the run: a leak shows here.
+  (globalThis as { gc?: () => void }).gc?.();
+  const heapAfterGcBytes = process.memoryUsage().heapUsed;
+  return { ...cpu, throughputPerSecond: throughput.perSecond, rssBytes, heapAfterGcBytes, factoryMicros };
 };
 
 /** Child entry: runs the job from BENCH_JOB and reports to the parent over IPC. */
