@@ -25,6 +25,7 @@ const plan = (args: BenchArgs) =>
         throughput: { count: 1_000, maxMs: 10_000 },
         factoryCalls: 20_000,
         importRepeats: 2,
+        layers: { rounds: 3, perRound: 100 },
       }
     : {
         warm: { count: 30, maxMs: 20_000 },
@@ -35,6 +36,7 @@ const plan = (args: BenchArgs) =>
         throughput: { count: 4_000, maxMs: 20_000 },
         factoryCalls: 100_000,
         importRepeats: 5,
+        layers: { rounds: 6, perRound: 250 },
       };
 
 /** Connections and requests the stand-in saw during one job. */
@@ -95,6 +97,7 @@ const main = async () => {
   const latencyPort = standIn.ports.delayed ?? standIn.ports.direct;
   const idleTotal = sizes.idlePausesMs.reduce((sum, pause) => sum + pause, 0);
   const results: CandidateResult[] = [];
+  let layers: Record<string, number> | undefined;
 
   try {
     for (const id of args.only) {
@@ -143,6 +146,19 @@ const main = async () => {
         console.log('  import ms', imports.map((value) => value.toFixed(1)).join(' '));
       }
     }
+    if (args.only.includes('ours') && args.only.includes('official')) {
+      console.log('— layers of a send, in one process');
+      const reply = await runJob(
+        { kind: 'layers', candidate: 'ours', ...sizes.layers },
+        env, standIn.ports.direct, 120_000, undefined
+      );
+      if (reply.ok) {
+        layers = reply.result as Record<string, number>;
+        console.log('  layers', JSON.stringify(layers));
+      } else {
+        console.log(`  layers failed: ${reply.error}`);
+      }
+    }
   } finally {
     standIn.stop();
     certificate.remove();
@@ -153,6 +169,7 @@ const main = async () => {
     rttMs: args.rttMs,
     idlePausesMs: sizes.idlePausesMs,
     date: new Date().toISOString().slice(0, 10),
+    layers,
   });
   mkdirSync(dirname(resolve(args.out)), { recursive: true });
   writeFileSync(resolve(args.out), `${report}\n`);

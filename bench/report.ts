@@ -25,6 +25,8 @@ export type RunInfo = {
   readonly rttMs: number;
   readonly idlePausesMs: readonly number[];
   readonly date: string;
+  /** CPU µs per send of each layer of the send path, measured interleaved in one process. */
+  readonly layers?: Record<string, number>;
 };
 
 type Metric = {
@@ -84,6 +86,27 @@ const metrics = (info: RunInfo): Metric[] => {
     },
     { name: 'factory call, µs', value: (r) => r.cpu?.factoryMicros, format: fixed(2), target: (value) => value < 5 },
     { name: 'marginal import after Logto core packages, ms', value: (r) => r.importMs, format: fixed(1), target: (value) => value < 10 },
+  ];
+};
+
+/**
+ * The send path cut into layers, all in one warm process and interleaved, so that differences
+ * between rows are what each layer adds.
+ */
+const layerSection = (layers: Record<string, number> | undefined): string[] => {
+  if (!layers) {
+    return [];
+  }
+  const rows = Object.entries(layers).map(([name, micros]) => `| ${name} | ${micros.toFixed(0)} |`);
+  return [
+    '## Where a send\'s CPU goes',
+    '',
+    'Client CPU µs per send of each layer, measured in one warm process, layers interleaved, cheapest of several rounds (rtt 0). Each row adds to the one above it, except the official connector, which is there for scale.',
+    '',
+    '| layer | CPU µs/send |',
+    '| --- | ---: |',
+    ...rows,
+    '',
   ];
 };
 
@@ -151,6 +174,7 @@ export const renderReport = (results: readonly CandidateResult[], info: RunInfo)
     ...lines,
     '',
     ...(errors.length > 0 ? ['Errors:', '', ...errors, ''] : []),
+    ...layerSection(info.layers),
     ...method,
   ].join('\n');
 };

@@ -5,6 +5,7 @@ import { since } from './stats.js';
 /** What the parent asks one fresh worker process to do. */
 export type Job =
   | { readonly kind: 'import'; readonly candidate: CandidateId }
+  | { readonly kind: 'layers'; readonly candidate: 'ours'; readonly rounds: number; readonly perRound: number }
   | {
       readonly kind: 'latency';
       readonly candidate: CandidateId;
@@ -31,6 +32,11 @@ const importLogtoCore = async () => {
 };
 
 const run = async (job: Job): Promise<Record<string, unknown>> => {
+  if (job.kind === 'layers') {
+    await importLogtoCore();
+    const { measureLayers } = await import('./layers.js');
+    return measureLayers(job.rounds, job.perRound);
+  }
   const candidate = await loadCandidate(job.candidate);
   await importLogtoCore();
   const importStart = performance.now();

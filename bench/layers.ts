@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { signTc3 } from '../src/signing/sign.js';
+
+import { benchAccount } from './candidates/config.js';
+import { loadCandidate, type Sender } from './candidates/index.js';
+import { tencentHost } from './host.js';
+
+type Layer = { readonly name: string; readonly send: () => Promise<unknown> };
+
+const url = `https://${tencentHost}/`;
+const body = JSON.stringify({
+  PhoneNumberSet: ['+8613012345678'],
+  SmsSdkAppId: benchAccount.sdkAppId,
+  TemplateId: benchAccount.templateCode,
+  TemplateParamSet: ['123456'],
+  SignName: benchAccount.signName,
+});
+
+/** Signed SendSms headers, as the connector would send them. */
+const signedHeaders = (): Record<string, string> => {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signed = { 'content-type': 'application/json', host: tencentHost };
+  const { authorization } = signTc3({
+    secretId: benchAccount.accessKeyId,
+    secretKey: benchAccount.accessKeySecret,
+    service: 'sms',
+    timestamp,
+    headers: signed,
+    body,
+  });
+  return {
+    ...signed,
+    authorization,
+    'x-tc-action': 'SendSms',
+    'x-tc-timestamp': String(timestamp),
+    'x-tc-version': '2021-01-11',
+    'x-tc-region': benchAccount.region,
+  };
+};
+
+const fromCandidate = async (id: 'ours' | 'official' | 'floor'): Promise<Sender> => {
+  const candidate = await loadCandidate(id);
+  return candidate.setup(await candidate.importModule());
+};
+
+/**
+ * The send path of this connector cut into layers, each measured in the same process and
+ * interleaved with the others so that a busy machine hits them alike: the floor, the transport
+ * alone (with an init object, then with a Request as ky hands it), ky on the transport, the whole
+ * sendMessage, and the official connector for scale. The differences say where the CPU goes.
+ */
+export const measureLayers = async (rounds: number, perRound: number) => {
+  const ky = (await import('ky')).default;
+  const { transportFetch } = (await import(pathToFileURL(resolve('lib/http/fetch.js')).href)) as {
+    transportFetch: typeof fetch;
+  };
+  const layers: Layer[] = [
+    { name: 'floor (signTc3 + node:https)', send: (await fromCandidate('floor')).send },
+    {
+      name: 'transportFetch(url, init) + text()',
+      send: async () => (await transportFetch(url, { method: 'POST', headers: signedHeaders(), body })).text(),
+    },
+    {
+      name: 'transportFetch(new Request) + text()',
+      send: async () =>
+        (await transportFetch(new Request(url, { method: 'POST', headers: signedHeaders(), body }))).text(),
+    },
+    {
+      name: 'ky.post on transportFetch + text()',
+      send: async () =>
+        (
+          await ky.post(url, { body, headers: signedHeaders(), fetch: transportFetch, retry: 0, timeout: 10_000, throwHttpErrors: false })
+        ).text(),
+    },
+    { name: 'this connector: sendMessage', send: (await fromCandidate('ours')).send },
+    { name: 'official connector: sendMessage', send: (await fromCandidate('official')).send },
+  ];
+  const best = new Map<string, number>();
+  for (const layer of layers) {
+    for (let index = 0; index < perRound * 2; index += 1) {
+      await layer.send();
+    }
+  }
+  for (let round = 0; round < rounds; round += 1) {
+    for (const layer of layers) {
+      const before = process.cpuUsage();
+      for (let index = 0; index < perRound; index += 1) {
+        await layer.send();
+      }
+      const used = process.cpuUsage(before);
+      const micros = (used.user + used.system) / perRound;
+      best.set(layer.name, Math.min(best.get(layer.name) ?? Infinity, micros));
+    }
+  }
+  return Object.fromEntries(best);
+};
