@@ -7,18 +7,33 @@
 export class BufferedResponse extends Response {
   readonly #bytes: Buffer;
   readonly #init: ResponseInit;
+  readonly #makeHeaders: () => Headers;
+  #headers: Headers | undefined;
   #streamed: Response | undefined;
   #consumed = false;
 
-  constructor(bytes: Buffer, init: ResponseInit) {
+  /**
+   * `makeHeaders` runs on first access to `headers`: most callers only read the status and
+   * the text, and building a Headers object costs about as much as the rest of this class.
+   */
+  constructor(bytes: Buffer, init: Omit<ResponseInit, 'headers'>, makeHeaders: () => Headers) {
     super(null, init);
     this.#bytes = bytes;
     this.#init = init;
+    this.#makeHeaders = makeHeaders;
+  }
+
+  override get headers(): Headers {
+    this.#headers ??= this.#makeHeaders();
+    return this.#headers;
   }
 
   /** The body as a stream, made on first access; from then on every read goes through it. */
   #stream(): Response {
-    this.#streamed ??= new Response(this.#bytes as Uint8Array as BodyInit, this.#init);
+    this.#streamed ??= new Response(this.#bytes as Uint8Array as BodyInit, {
+      ...this.#init,
+      headers: this.headers,
+    });
     return this.#streamed;
   }
 
@@ -69,7 +84,7 @@ export class BufferedResponse extends Response {
     if (this.#streamed) {
       return this.#streamed.clone();
     }
-    const copy = new BufferedResponse(this.#bytes, this.#init);
+    const copy = new BufferedResponse(this.#bytes, this.#init, () => new Headers(this.headers));
     Object.defineProperty(copy, 'url', { value: this.url });
     return copy;
   }

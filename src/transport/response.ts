@@ -50,10 +50,11 @@ export const collectResponse = (
     message.once('end', () => {
       const status = message.statusCode ?? 0;
       try {
-        const init = { status, statusText: message.statusMessage ?? '', headers: toHeaders(message.rawHeaders) };
+        const init = { status, statusText: message.statusMessage ?? '' };
+        const makeHeaders = () => toHeaders(message.rawHeaders);
         const response = nullBodyStatuses.has(status)
-          ? new Response(null, init)
-          : new BufferedResponse(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), init);
+          ? new Response(null, { ...init, headers: makeHeaders() })
+          : new BufferedResponse(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), init, makeHeaders);
         // A constructed Response has an empty url; fetch reports the requested one.
         Object.defineProperty(response, 'url', { value: url.href });
         resolve(response);
