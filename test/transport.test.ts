@@ -303,3 +303,38 @@ describe('transportFetch: the Response it returns', () => {
     expect(await response.text()).toBe('');
   });
 });
+
+describe('transportFetch: timeoutMs', () => {
+  it('ends the exchange at the deadline with a TimeoutError and closes the connection', async () => {
+    const server = await serve(() => {
+      // Never answers.
+    });
+    const fetchFn = createTransportFetch();
+    const started = Date.now();
+    await expect(
+      fetchFn(`${server.origin}/`, { method: 'POST', body: '{}', timeoutMs: 150 })
+    ).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await closed(server.sockets[0]!);
+  });
+
+  it('covers a body that trickles past the deadline', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{');
+      // The rest never comes.
+    });
+    await expect(
+      createTransportFetch()(`${server.origin}/`, { method: 'POST', body: '{}', timeoutMs: 150 })
+    ).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it('does not fire after a response in time', async () => {
+    const server = await serve();
+    const fetchFn = createTransportFetch();
+    const response = await fetchFn(`${server.origin}/`, { method: 'POST', body: '{}', timeoutMs: 100 });
+    expect(response.status).toBe(200);
+    await sleep(200);
+    expect(await response.text()).toContain('RequestId');
+  });
+});

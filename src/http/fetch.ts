@@ -1,6 +1,6 @@
-import type { createTransportFetch } from '../transport/create-fetch.js';
+import type { TransportFetch } from '../transport/create-fetch.js';
 
-let loading: Promise<ReturnType<typeof createTransportFetch>> | undefined;
+let loading: Promise<TransportFetch> | undefined;
 
 /**
  * The transport is imported on the first send, not when Logto imports the connector: Logto
@@ -16,6 +16,7 @@ const load = () =>
  * The `fetch` that ky is handed for calls to Tencent: node:https with a keep-alive pool that
  * keeps idle connections as long as the server does, so a send costs one round trip instead of
  * three (TCP, TLS, request) even after minutes of quiet. One pool per process, shared by every
- * connector instance, because Logto rebuilds connectors on many requests.
+ * connector instance, because Logto rebuilds connectors on many requests. Accepts fetch's
+ * arguments plus `timeoutMs` (see TransportInit), a cheaper deadline than a timeout signal.
  */
-export const transportFetch: typeof fetch = async (input, init) => (await load())(input, init);
+export const transportFetch: TransportFetch = async (input, init) => (await load())(input, init);

@@ -28,6 +28,10 @@ const afterNextPoll = (callback: () => void): void => {
 const abortReason = (signal: AbortSignal): unknown =>
   signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 
+/** The reason `AbortSignal.timeout` gives, so callers handle both deadlines alike. */
+const timeoutReason = (): DOMException =>
+  new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+
 const requestOptions = (parts: RequestParts, agent: Agent) => {
   const { url } = parts;
   const headers = { ...parts.headers };
@@ -62,9 +66,13 @@ export const attemptRequest = (
   maxResponseBytes: number
 ): Promise<Response> =>
   new Promise((resolve, reject) => {
-    const { signal, body } = parts;
+    const { signal, body, deadline } = parts;
     if (signal?.aborted) {
       reject(abortReason(signal));
+      return;
+    }
+    if (deadline !== undefined && deadline <= performance.now()) {
+      reject(timeoutReason());
       return;
     }
 
@@ -81,6 +89,7 @@ export const attemptRequest = (
       }
       settled = true;
       signal?.removeEventListener('abort', onAbort);
+      clearTimeout(timer);
       outcome();
     };
     const fail = (error: unknown) => {
@@ -95,6 +104,11 @@ export const attemptRequest = (
       finish(() => reject(reason));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+    const onDeadline = () => {
+      request.destroy();
+      finish(() => reject(timeoutReason()));
+    };
+    const timer = deadline === undefined ? undefined : setTimeout(onDeadline, deadline - performance.now());
 
     const write = () => {
       written = true;

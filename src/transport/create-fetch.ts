@@ -1,7 +1,7 @@
 import { createAgents, dropIdleSockets, type Agents } from './agents.js';
 import { attemptRequest } from './attempt.js';
 import { StaleSocketError } from './errors.js';
-import { readRequestParts } from './request-parts.js';
+import { readRequestParts, type TransportInit } from './request-parts.js';
 
 /** A cap far above any SendSms answer (a few hundred bytes) yet small enough to hold in memory. */
 export const defaultMaxResponseBytes = 1024 * 1024;
@@ -10,6 +10,9 @@ export type TransportOptions = {
   /** Largest response body accepted; more rejects with `ResponseTooLargeError`. */
   readonly maxResponseBytes?: number;
 };
+
+/** `fetch`'s signature, with the optional `timeoutMs` of `TransportInit`. */
+export type TransportFetch = (input: RequestInfo | URL, init?: TransportInit) => Promise<Response>;
 
 /**
  * Builds a `fetch`-compatible function on node:http(s) with keep-alive agents of its own.
@@ -20,12 +23,12 @@ export type TransportOptions = {
  * repeated only when a pooled socket turned out closed before any byte was written; nothing
  * else is ever retried, because a repeated SendSms can deliver a second code.
  */
-export const createTransportFetch = (options: TransportOptions = {}): typeof fetch => {
+export const createTransportFetch = (options: TransportOptions = {}): TransportFetch => {
   const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
   // Agents are made on first use so that importing the connector stays cheap.
   let agents: Agents | undefined;
 
-  const transportFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  return async (input, init) => {
     const parts = await readRequestParts(input, init);
     agents ??= createAgents();
     const agent = parts.url.protocol === 'https:' ? agents.https : agents.http;
@@ -40,5 +43,4 @@ export const createTransportFetch = (options: TransportOptions = {}): typeof fet
       return attemptRequest(parts, agent, maxResponseBytes);
     }
   };
-  return transportFetch as typeof fetch;
 };

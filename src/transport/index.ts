@@ -1,2 +1,8 @@
-export { createTransportFetch, defaultMaxResponseBytes, type TransportOptions } from './create-fetch.js';
+export {
+  createTransportFetch,
+  defaultMaxResponseBytes,
+  type TransportFetch,
+  type TransportOptions,
+} from './create-fetch.js';
+export type { TransportInit } from './request-parts.js';
 export { ResponseTooLargeError, StaleSocketError } from './errors.js';

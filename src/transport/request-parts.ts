@@ -6,7 +6,16 @@ export type RequestParts = {
   readonly headers: Record<string, string>;
   readonly body: Buffer | undefined;
   readonly signal: AbortSignal | undefined;
+  /** `performance.now()` by which the whole exchange must be over, from `init.timeoutMs`. */
+  readonly deadline: number | undefined;
 };
+
+/**
+ * fetch's init plus `timeoutMs`: one deadline for connect, request and the whole body, kept
+ * with a plain timer. Same effect as `signal: AbortSignal.timeout(ms)` at a fraction of the CPU
+ * (a timeout signal and its listener cost more than the rest of the transport's own work).
+ */
+export type TransportInit = RequestInit & { readonly timeoutMs?: number };
 
 type BodyLike = NonNullable<RequestInit['body']>;
 
@@ -82,8 +91,9 @@ const lowerCaseRecord = (headers: Record<string, string>): Record<string, string
  */
 export const readRequestParts = async (
   input: RequestInfo | URL,
-  init?: RequestInit
+  init?: TransportInit
 ): Promise<RequestParts> => {
+  const deadline = init?.timeoutMs === undefined ? undefined : performance.now() + init.timeoutMs;
   const request = input instanceof Request ? input : undefined;
   const url = new URL(request ? request.url : input instanceof URL ? input.href : String(input));
   const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
@@ -103,5 +113,5 @@ export const readRequestParts = async (
     body = await drain(request.body);
   }
 
-  return { url, method, headers, body, signal };
+  return { url, method, headers, body, signal, deadline };
 };
