@@ -93,9 +93,13 @@ export const attemptRequest = (
       outcome();
     };
     const fail = (error: unknown) => {
-      const stale =
-        reused && !written && (error instanceof StaleSocketError || closedSocketCodes.has(errorCode(error) ?? ''));
-      finish(() => reject(stale && !(error instanceof StaleSocketError) ? new StaleSocketError({ cause: error }) : error));
+      if (error instanceof StaleSocketError) {
+        finish(() => reject(error));
+        return;
+      }
+      // Only a reused socket that died before we handed it a byte: the server saw nothing.
+      const stale = reused && !written && closedSocketCodes.has(errorCode(error) ?? '');
+      finish(() => reject(stale ? new StaleSocketError({ cause: error }) : error));
     };
     const onAbort = () => {
       const reason = abortReason(signal!);
