@@ -19,7 +19,7 @@ export const defaultTimeoutMs = 10_000;
 export const minTimeoutMs = 1000;
 export const maxTimeoutMs = 19_000;
 
-/** The most of a response body we read; a real SendSms answer for one number is under 1 KiB. */
+/** The most of a response body the transport reads; a SendSms answer for one number is under 1 KiB. */
 export const maxResponseBytes = 1024 * 1024;
 
 /**

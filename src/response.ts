@@ -34,8 +34,11 @@ export const interpretResponse = (
   expectedNumbers: number
 ): SendSmsResult => {
   const json = parseJson(text);
-  const tencentFailure = tencentErrorBodyGuard.safeParse(json);
-  if (tencentFailure.success) {
+  // Only an answer that has `Response.Error` is checked for one: a failing safeParse builds a
+  // ZodError, which on every successful send would cost more than the rest of the parsing.
+  const hasError = (json as { Response?: { Error?: unknown } } | undefined)?.Response?.Error;
+  const tencentFailure = hasError === undefined ? undefined : tencentErrorBodyGuard.safeParse(json);
+  if (tencentFailure?.success) {
     const { Error: error, RequestId } = tencentFailure.data.Response;
     throw tencentError(error.Code, error.Message, RequestId);
   }

@@ -5,7 +5,6 @@ import { generalError } from '../errors/connector-errors.js';
 import type { SmsRequest } from '../sms-request.js';
 
 import { transportFetch } from './fetch.js';
-import { BodyTooLargeError, readCapped } from './read-capped.js';
 
 export type RawResponse = { status: number; text: string };
 
@@ -19,13 +18,15 @@ const reasonOf = (error: unknown): string => {
   return code && !inner.message.includes(code) ? `${code} (${inner.message})` : inner.message;
 };
 
+const codeOf = (error: unknown) => (error as { code?: unknown } | undefined)?.code;
+
 /**
- * POSTs the signed request once and returns status and body text. One deadline covers connect,
- * headers and body, so a server that stalls at any point ends the send in time. No retry: a
- * repeated SendSms can deliver a second code.
+ * POSTs the signed request once and returns status and body text. The transport resolves only
+ * once the whole (capped) body is in, so ky's one timeout covers connect, headers and body alike:
+ * a server that stalls at any point ends the send in time. No retry: a repeated SendSms can
+ * deliver a second code.
  */
 export const postOnce = async (request: SmsRequest, timeoutMs: number): Promise<RawResponse> => {
-  const signal = AbortSignal.timeout(timeoutMs);
   const { host } = new URL(request.url);
   try {
     const response = await ky.post(request.url, {
@@ -33,22 +34,17 @@ export const postOnce = async (request: SmsRequest, timeoutMs: number): Promise<
       headers: request.headers,
       fetch: transportFetch,
       retry: 0,
-      timeout: false,
+      timeout: timeoutMs,
       throwHttpErrors: false,
-      signal,
     });
-    return { status: response.status, text: await readCapped(response, maxResponseBytes, signal) };
+    return { status: response.status, text: await response.text() };
   } catch (error) {
-    if (signal.aborted) {
+    if (error instanceof Error && error.name === 'TimeoutError') {
       throw generalError(
         `Tencent Cloud SMS (${host}) did not answer within ${timeoutMs} ms. The message may or may not have been sent; check the network from the Logto server to ${host}, or raise the timeout.`
       );
     }
-    // The transport caps the body itself and says so with this code; readCapped is the fallback.
-    if (
-      error instanceof BodyTooLargeError ||
-      (error as { code?: unknown } | undefined)?.code === 'ERR_RESPONSE_TOO_LARGE'
-    ) {
+    if (codeOf(error) === 'ERR_RESPONSE_TOO_LARGE') {
       throw generalError(
         `The answer from ${host} was larger than ${maxResponseBytes} bytes, which SendSms never sends: is the endpoint right, or is a proxy in the way?`
       );

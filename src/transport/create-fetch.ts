@@ -1,10 +1,9 @@
+import { maxResponseBytes as connectorMaxResponseBytes } from '../constant.js';
+
 import { createAgents, dropIdleSockets, type Agents } from './agents.js';
 import { attemptRequest } from './attempt.js';
 import { StaleSocketError } from './errors.js';
 import { readRequestParts, type TransportInit } from './request-parts.js';
-
-/** A cap far above any SendSms answer (a few hundred bytes) yet small enough to hold in memory. */
-export const defaultMaxResponseBytes = 1024 * 1024;
 
 export type TransportOptions = {
   /** Largest response body accepted; more rejects with `ResponseTooLargeError`. */
@@ -24,7 +23,7 @@ export type TransportFetch = (input: RequestInfo | URL, init?: TransportInit) =>
  * else is ever retried, because a repeated SendSms can deliver a second code.
  */
 export const createTransportFetch = (options: TransportOptions = {}): TransportFetch => {
-  const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
+  const maxResponseBytes = options.maxResponseBytes ?? connectorMaxResponseBytes;
   // Agents are made on first use so that importing the connector stays cheap.
   let agents: Agents | undefined;
 

@@ -1,6 +1,5 @@
 export {
   createTransportFetch,
-  defaultMaxResponseBytes,
   type TransportFetch,
   type TransportOptions,
 } from './create-fetch.js';

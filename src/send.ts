@@ -1,0 +1,53 @@
+import type { SendMessageData } from '@logto/connector-kit';
+
+import { defaultTimeoutMs } from './constant.js';
+import { invalidRequestError, templateNotFoundError } from './errors/connector-errors.js';
+import { redact } from './errors/redact.js';
+import { postOnce } from './http/post.js';
+import { destinationOf, toE164 } from './phone.js';
+import { interpretResponse } from './response.js';
+import { buildSmsRequest } from './sms-request.js';
+import { chooseTemplate } from './template-choice.js';
+import { renderParams } from './template-params.js';
+import type { SendSmsResult, TencentSmsConfig } from './types.js';
+import { nowInSeconds, readPayload } from './utils.js';
+
+/**
+ * One verification code to one number: read the number, choose the template, sign, send once,
+ * interpret Tencent's answer. Every failure is a ConnectorError; nothing is sent before the
+ * number, template and code are known to be usable.
+ */
+export const sendOne = async (
+  config: TencentSmsConfig,
+  data: SendMessageData
+): Promise<SendSmsResult> => {
+  const phoneNumber = toE164(data?.to);
+  if (!phoneNumber) {
+    throw invalidRequestError(
+      'The phone number is not valid: expected the country code and number, e.g. 8613012345678 or +14155552671.'
+    );
+  }
+  const destination = destinationOf(phoneNumber);
+  const { code, locale } = readPayload(data?.payload);
+
+  const template = chooseTemplate(config.templates, { destination, type: data.type, locale });
+  if (!template) {
+    throw templateNotFoundError(destination, data.type);
+  }
+  if (!code) {
+    throw invalidRequestError('The message has no verification code to send.');
+  }
+
+  const request = buildSmsRequest({
+    config,
+    phoneNumber,
+    destination,
+    templateId: template.templateCode,
+    params: renderParams(template.params, code),
+    timestamp: nowInSeconds(),
+  });
+  const response = await postOnce(request, config.timeout ?? defaultTimeoutMs);
+  // Clean the answer before any excerpt is cut from it: a cut secret escapes later redaction.
+  const text = redact(response.text, [config.accessKeySecret, config.sessionToken]);
+  return interpretResponse({ ...response, text }, 1);
+};
