@@ -8,7 +8,7 @@ import {
   ResponseTooLargeError,
 } from '../src/transport/index.js';
 
-import { closed, startServer, type TestServer } from './transport-server.js';
+import { closed, startServer, type TestServer } from './helpers/transport-server.js';
 
 const servers: TestServer[] = [];
 const serve = async (...args: Parameters<typeof startServer>) => {
@@ -156,6 +156,19 @@ describe('transportFetch: connection reuse', () => {
     // The closed socket never carried the second request: exactly one SendSms per send.
     expect(server.requests).toHaveLength(2);
     expect(server.requests[1]?.socket).toBe(server.sockets[1]);
+  });
+
+  it('after a closed pooled socket, keeps the warm connections to other origins', async () => {
+    const first = await serve();
+    const second = await serve();
+    const fetchFn = createTransportFetch();
+    await post(fetchFn, first.origin);
+    await post(fetchFn, second.origin);
+    first.sockets[0]!.destroy();
+    expect((await post(fetchFn, first.origin)).status).toBe(200);
+    expect((await post(fetchFn, second.origin)).status).toBe(200);
+    expect(first.sockets).toHaveLength(2);
+    expect(second.sockets).toHaveLength(1);
   });
 
   it('never sends again once request bytes were written, even on a reused socket', async () => {

@@ -8,8 +8,13 @@ let loading: Promise<TransportFetch> | undefined;
  * connection anyway, where a few ms of module loading are lost in the handshake.
  */
 const load = () =>
-  (loading ??= import('../transport/create-fetch.js').then(({ createTransportFetch }) =>
-    createTransportFetch()
+  (loading ??= import('../transport/create-fetch.js').then(
+    ({ createTransportFetch }) => createTransportFetch(),
+    (error: unknown) => {
+      // A failed import is not cached: the next send tries again instead of failing forever.
+      loading = undefined;
+      throw error;
+    }
   ));
 
 /**

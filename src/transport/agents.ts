@@ -22,8 +22,8 @@ const agentOptions = {
 export type Agents = { readonly http: HttpAgent; readonly https: HttpsAgent };
 
 /**
- * Keep-alive agents for plain and TLS connections. Each transport gets its own pair so that
- * flushing one pool (after a stale socket) never touches another caller's connections.
+ * Keep-alive agents for plain and TLS connections, one pair per transport. The connector makes
+ * one transport per process, shared by every connector instance and endpoint.
  */
 export const createAgents = (): Agents => ({
   http: new HttpAgent(agentOptions),
@@ -31,14 +31,18 @@ export const createAgents = (): Agents => ({
 });
 
 /**
- * Closes every idle socket of an agent. Used after a pooled socket was found closed by the
- * server: its idle siblings are at least as old and likely closed too, so the retry must not
- * pick one of them.
+ * Closes the idle sockets an agent holds for one host and port. Used after a pooled socket to
+ * that origin was found closed by the server: its idle siblings are at least as old and likely
+ * closed too, so the retry must not pick one of them. Pools of other origins stay warm.
  */
-export const dropIdleSockets = (agent: HttpAgent): void => {
-  for (const sockets of Object.values(agent.freeSockets)) {
-    for (const socket of sockets ?? []) {
-      socket.destroy();
+export const dropIdleSockets = (agent: HttpAgent, url: URL): void => {
+  // Node names a pool `host:port:…`, with an empty port for the scheme's default one.
+  const prefix = `${url.hostname.replace(/^\[(.*)]$/, '$1')}:${url.port}:`;
+  for (const [name, sockets] of Object.entries(agent.freeSockets)) {
+    if (name.startsWith(prefix)) {
+      for (const socket of sockets ?? []) {
+        socket.destroy();
+      }
     }
   }
 };

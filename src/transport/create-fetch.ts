@@ -38,7 +38,7 @@ export const createTransportFetch = (options: TransportOptions = {}): TransportF
         throw error;
       }
       // Once, on a fresh connection: idle siblings of the closed socket are as suspect as it was.
-      dropIdleSockets(agent);
+      dropIdleSockets(agent, parts.url);
       return attemptRequest(parts, agent, maxResponseBytes);
     }
   };
