@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { defaultAccountInput, parseAccount, startEmulator, type Emulator } from '../src/emulator/index.js';
 
-import { errorCode, mainlandBody, postSigned, statusCodes } from './helpers/emulator-client.js';
+import { errorCode, mainlandBody, postSigned, statusCodes, startUnlimitedEmulator } from './helpers/emulator-client.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -11,12 +11,7 @@ describe('emulator SendSms checks', () => {
 
   beforeAll(async () => {
     // Limits off here: these tests are about request checks, not frequency.
-    emulator = await startEmulator({
-      account: parseAccount({
-        ...defaultAccountInput,
-        limits: { perThirtySeconds: 0, perHour: 0, perDay: 0 },
-      }),
-    });
+    emulator = await startUnlimitedEmulator();
   });
   afterAll(async () => emulator.close());
   beforeEach(async () => {

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { defaultAccountInput, parseAccount, startEmulator, type Emulator } from '../src/emulator/index.js';
+import type { Emulator } from '../src/emulator/index.js';
 
-import { errorCode, postSigned } from './helpers/emulator-client.js';
+import {
+  errorCode,
+  postSigned,
+  startUnlimitedEmulator,
+} from './helpers/emulator-client.js';
 
 /** An international-template SendSms body for one number, as a connector would send it. */
 const internationalBody = (phone: string) => ({
@@ -17,12 +21,7 @@ describe('emulator IsoCode for international numbers', () => {
 
   beforeAll(async () => {
     // Limits off: every case sends once to its own number, but the suite is about countries.
-    emulator = await startEmulator({
-      account: parseAccount({
-        ...defaultAccountInput,
-        limits: { perThirtySeconds: 0, perHour: 0, perDay: 0 },
-      }),
-    });
+    emulator = await startUnlimitedEmulator();
   });
   afterAll(async () => emulator.close());
   beforeEach(async () => {

@@ -98,7 +98,7 @@ describe('the SendSms request (nock)', () => {
     const { scope } = mockSendSms(okReply('+14155552671', 'req-42'));
     await expect(send(legacyConfig(), { to: '14155552671' })).resolves.toEqual({
       requestId: 'req-42',
-      messages: [{ phoneNumber: '+14155552671', serialNo: '2028:12345', fee: 1, isoCode: 'US' }],
+      messages: [{ phoneNumber: '+14155552671', serialNo: '2028:12340', fee: 1, isoCode: 'US' }],
     });
     scope.done();
   });

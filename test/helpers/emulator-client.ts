@@ -1,5 +1,10 @@
 import { signTc3 } from '../../src/signing/sign.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import {
+  defaultAccountInput,
+  parseAccount,
+  startEmulator,
+  type Emulator,
+} from '../../src/emulator/index.js';
 
 export type HandSigned = {
   body?: unknown;
@@ -65,3 +70,12 @@ export const errorCode = (response: Record<string, unknown>): string | undefined
 /** Per-number codes of a SendStatusSet answer. */
 export const statusCodes = (response: Record<string, unknown>): string[] =>
   ((response.SendStatusSet as Array<{ Code: string }> | undefined) ?? []).map((item) => item.Code);
+
+/** An emulator with the built-in account and no frequency limits, for tests about other checks. */
+export const startUnlimitedEmulator = async (): Promise<Emulator> =>
+  startEmulator({
+    account: parseAccount({
+      ...defaultAccountInput,
+      limits: { perThirtySeconds: 0, perHour: 0, perDay: 0 },
+    }),
+  });

@@ -6,6 +6,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { okBodyFor } from './sendsms-bodies.js';
+
 export type RecordedRequest = {
   method: string;
   url: string;
@@ -22,22 +24,8 @@ export type FakeTencent = {
   close: () => Promise<void>;
 };
 
-export const successBody = (phoneNumber: string, requestId: string) => ({
-  Response: {
-    SendStatusSet: [
-      {
-        SerialNo: '5000:1045710669157053657849499619',
-        PhoneNumber: phoneNumber,
-        Fee: 1,
-        SessionContext: '',
-        Code: 'Ok',
-        Message: 'send success',
-        IsoCode: 'CN',
-      },
-    ],
-    RequestId: requestId,
-  },
-});
+export const successBody = (phoneNumber: string, requestId: string) =>
+  okBodyFor([phoneNumber], requestId);
 
 export const errorBody = (code: string, message: string, requestId: string) => ({
   Response: { Error: { Code: code, Message: message }, RequestId: requestId },

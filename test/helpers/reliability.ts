@@ -8,6 +8,8 @@ import { expect } from 'vitest';
 import createConnector from '../../src/index.js';
 import { signTc3 } from '../../src/signing/sign.js';
 
+import { okBodyFor } from './sendsms-bodies.js';
+
 /**
  * Shared pieces of the reliability suites: distinctive credentials to hunt for in errors, a
  * loopback server that records what reaches it and checks TC3 signatures, and assertions.
@@ -180,20 +182,7 @@ export const okResponseFor = (body: Buffer, requestId = 'req-ok'): unknown => {
   const { PhoneNumberSet: numbers } = JSON.parse(body.toString('utf8')) as {
     PhoneNumberSet: string[];
   };
-  return {
-    Response: {
-      SendStatusSet: numbers.map((phoneNumber, index) => ({
-        SerialNo: `serial-${index}`,
-        PhoneNumber: phoneNumber,
-        Fee: 1,
-        SessionContext: '',
-        Code: 'Ok',
-        Message: 'send success',
-        IsoCode: phoneNumber.startsWith('+86') ? 'CN' : 'US',
-      })),
-      RequestId: requestId,
-    },
-  };
+  return okBodyFor(numbers, requestId);
 };
 
 export const replyJson = (response: ServerResponse, value: unknown, status = 200) => {

@@ -1,27 +1,15 @@
 import nock from 'nock';
 
+import { okBodyFor } from './sendsms-bodies.js';
+
 export type CapturedRequest = {
   headers: Record<string, string>;
   rawBody: string;
   body: Record<string, unknown>;
 };
 
-export const okReply = (phoneNumber = '+8613012345678', requestId = 'req-ok-1') => ({
-  Response: {
-    SendStatusSet: [
-      {
-        SerialNo: '2028:12345',
-        PhoneNumber: phoneNumber,
-        Fee: 1,
-        SessionContext: '',
-        Code: 'Ok',
-        Message: 'send success',
-        IsoCode: phoneNumber.startsWith('+86') ? 'CN' : 'US',
-      },
-    ],
-    RequestId: requestId,
-  },
-});
+export const okReply = (phoneNumber = '+8613012345678', requestId = 'req-ok-1') =>
+  okBodyFor([phoneNumber], requestId);
 
 const flatHeaders = (headers: Record<string, string | string[] | undefined>) =>
   Object.fromEntries(
