@@ -1,7 +1,7 @@
 // Builds lib/ when it is missing or older than src/, so `npm run demo` and `npm run emulator`
 // work on a fresh clone. Plain JavaScript: it must run before anything is compiled.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +31,8 @@ if (!isBuilt()) {
     console.log('The build failed; fix the errors above and try again.');
     process.exit(1);
   }
+  // npm makes a bin executable on install; a clone has to do it itself for `npx connector-tencent-sms`.
+  chmodSync(join(root, 'lib/cli/main.js'), 0o755);
   console.log();
 }
 
