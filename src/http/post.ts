@@ -1,8 +1,10 @@
-import ky from 'ky';
+import ky, { type Options } from 'ky';
 
 import { maxResponseBytes } from '../constant.js';
 import { generalError } from '../errors/connector-errors.js';
 import type { SmsRequest } from '../sms-request.js';
+
+import type { TransportInit } from '../transport/request-parts.js';
 
 import { transportFetch } from './fetch.js';
 
@@ -21,22 +23,27 @@ const reasonOf = (error: unknown): string => {
 const codeOf = (error: unknown) => (error as { code?: unknown } | undefined)?.code;
 
 /**
- * POSTs the signed request once and returns status and body text. The transport resolves only
- * once the whole (capped) body is in, so ky's one timeout covers connect, headers and body alike:
- * a server that stalls at any point ends the send in time. No retry: a repeated SendSms can
- * deliver a second code.
+ * POSTs the signed request once and returns status and body text. The deadline is the
+ * transport's own `timeoutMs`, which ky hands to `fetch` as it does every option it does not know
+ * (ky's own `timeout` is off: its wrapper adds a promise, a timer and an abort on top of the
+ * transport's). The transport resolves only once the whole (capped) body is in, so that one
+ * deadline covers connect, headers and body alike: a server that stalls at any point ends the
+ * send in time, with a `TimeoutError` as ky's would be. No retry: a repeated SendSms can deliver
+ * a second code.
  */
 export const postOnce = async (request: SmsRequest, timeoutMs: number): Promise<RawResponse> => {
   const { host } = new URL(request.url);
   try {
-    const response = await ky.post(request.url, {
+    const options: Options & Pick<TransportInit, 'timeoutMs'> = {
       body: request.body,
       headers: request.headers,
       fetch: transportFetch,
       retry: 0,
-      timeout: timeoutMs,
+      timeout: false,
+      timeoutMs,
       throwHttpErrors: false,
-    });
+    };
+    const response = await ky.post(request.url, options);
     return { status: response.status, text: await response.text() };
   } catch (error) {
     if (error instanceof Error && error.name === 'TimeoutError') {
