@@ -317,7 +317,72 @@ describe('transportFetch: the Response it returns', () => {
   });
 });
 
+describe('transportFetch: bodyBytes', () => {
+  it('sends the bytes handed through ky beside a Request without a body', async () => {
+    const server = await serve();
+    const bodyBytes = new TextEncoder().encode('{"b":2}');
+    const response = await ky.post(`${server.origin}/`, {
+      fetch: createTransportFetch(),
+      headers: { 'content-type': 'application/json' },
+      bodyBytes,
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+    } as Parameters<typeof ky.post>[1]);
+    expect(response.status).toBe(200);
+    const [{ request, body }] = server.requests as [TestServer['requests'][number]];
+    expect(body.toString()).toBe('{"b":2}');
+    expect(request.headers['content-length']).toBe('7');
+    expect(Object.keys(request.headers).sort()).toEqual([
+      'connection',
+      'content-length',
+      'content-type',
+      'host',
+    ]);
+  });
+
+  it('sends only the viewed bytes of a larger buffer', async () => {
+    const server = await serve();
+    const whole = new TextEncoder().encode('xx{"c":3}yy');
+    await createTransportFetch()(`${server.origin}/`, {
+      method: 'POST',
+      bodyBytes: whole.subarray(2, 9),
+    });
+    expect(server.requests[0]?.body.toString()).toBe('{"c":3}');
+  });
+
+  it('refuses bodyBytes next to another body, sending nothing', async () => {
+    const server = await serve();
+    const fetchFn = createTransportFetch();
+    const bodyBytes = new TextEncoder().encode('{}');
+    await expect(
+      fetchFn(`${server.origin}/`, { method: 'POST', body: '{}', bodyBytes })
+    ).rejects.toBeInstanceOf(TypeError);
+    const withBody = new Request(`${server.origin}/`, { method: 'POST', body: '{}' });
+    await expect(fetchFn(withBody, { bodyBytes })).rejects.toBeInstanceOf(TypeError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe('transportFetch: timeoutMs', () => {
+  it('is the deadline when ky passes it through with its own timeout off', async () => {
+    const server = await serve(() => {
+      // Never answers.
+    });
+    const started = Date.now();
+    await expect(
+      ky.post(`${server.origin}/`, {
+        fetch: createTransportFetch(),
+        bodyBytes: new TextEncoder().encode('{}'),
+        timeout: false,
+        timeoutMs: 150,
+        retry: 0,
+      } as Parameters<typeof ky.post>[1])
+    ).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await closed(server.sockets[0]!);
+  });
+
   it('ends the exchange at the deadline with a TimeoutError and closes the connection', async () => {
     const server = await serve(() => {
       // Never answers.

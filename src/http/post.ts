@@ -23,10 +23,12 @@ const reasonOf = (error: unknown): string => {
 const codeOf = (error: unknown) => (error as { code?: unknown } | undefined)?.code;
 
 /**
- * POSTs the signed request once and returns status and body text. The deadline is the
- * transport's own `timeoutMs`, which ky hands to `fetch` as it does every option it does not know
- * (ky's own `timeout` is off: its wrapper adds a promise, a timer and an abort on top of the
- * transport's). The transport resolves only once the whole (capped) body is in, so that one
+ * POSTs the signed request once and returns status and body text. The deadline (`timeoutMs`) and
+ * the body bytes (`bodyBytes`) go to the transport through ky, which hands `fetch` every option
+ * it does not know: ky's own `timeout` wraps the call in a promise, a timer and an abort on top
+ * of the transport's timer, and a `body` given to ky becomes a stream that ky tees and the
+ * transport reads back, which cost more CPU than the exchange itself. The bytes are the same
+ * either way, and ky still builds the request (method, URL, headers, signal) and its errors. The transport resolves only once the whole (capped) body is in, so that one
  * deadline covers connect, headers and body alike: a server that stalls at any point ends the
  * send in time, with a `TimeoutError` as ky's would be. No retry: a repeated SendSms can deliver
  * a second code.
@@ -34,8 +36,8 @@ const codeOf = (error: unknown) => (error as { code?: unknown } | undefined)?.co
 export const postOnce = async (request: SmsRequest, timeoutMs: number): Promise<RawResponse> => {
   const { host } = new URL(request.url);
   try {
-    const options: Options & Pick<TransportInit, 'timeoutMs'> = {
-      body: request.body,
+    const options: Options & Pick<TransportInit, 'timeoutMs' | 'bodyBytes'> = {
+      bodyBytes: request.body,
       headers: request.headers,
       fetch: transportFetch,
       retry: 0,

@@ -11,11 +11,20 @@ export type RequestParts = {
 };
 
 /**
- * fetch's init plus `timeoutMs`: one deadline for connect, request and the whole body, kept
- * with a plain timer. Same effect as `signal: AbortSignal.timeout(ms)` at a fraction of the CPU
- * (a timeout signal and its listener cost more than the rest of the transport's own work).
+ * fetch's init plus two fields a caller can hand through ky (which passes every option it does
+ * not know on to its `fetch`):
+ * - `timeoutMs`: one deadline for connect, request and the whole body, kept with a plain timer.
+ *   Same effect as `signal: AbortSignal.timeout(ms)` at a fraction of the CPU (a timeout signal
+ *   and its listener cost more than the rest of the transport's own work).
+ * - `bodyBytes`: the body, as the exact bytes to send, beside a Request that has none. ky wraps a
+ *   `body` option in a stream and then tees it (to clone the Request for retries); building,
+ *   teeing, reading and cancelling those streams cost more CPU than the HTTP exchange itself.
+ *   Refused together with a body in the Request or in `init.body`: one body, never a choice.
  */
-export type TransportInit = RequestInit & { readonly timeoutMs?: number };
+export type TransportInit = RequestInit & {
+  readonly timeoutMs?: number;
+  readonly bodyBytes?: Uint8Array;
+};
 
 type BodyLike = NonNullable<RequestInit['body']>;
 
@@ -107,7 +116,13 @@ export const readRequestParts = async (
   const signal = init?.signal ?? request?.signal ?? undefined;
 
   let body: Buffer | undefined;
-  if (init?.body !== undefined && init.body !== null) {
+  if (init?.bodyBytes !== undefined) {
+    if ((init.body !== undefined && init.body !== null) || request?.body) {
+      throw new TypeError('bodyBytes is the body of a request that has none of its own');
+    }
+    const bytes = init.bodyBytes;
+    body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } else if (init?.body !== undefined && init.body !== null) {
     body = await bodyBytes(init.body);
   } else if (request?.body) {
     body = await drain(request.body);
