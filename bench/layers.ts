@@ -48,7 +48,8 @@ const fromCandidate = async (id: 'ours' | 'official' | 'floor'): Promise<Sender>
 /**
  * The send path of this connector cut into layers, each measured in the same process and
  * interleaved with the others so that a busy machine hits them alike: the floor, the transport
- * alone (with an init object, then with a Request as ky hands it), ky on the transport, the whole
+ * alone (with an init object, then with a Request as ky hands it), ky on the transport (called the
+ * usual way, then as the connector calls it), the whole
  * sendMessage, and the official connector for scale. The differences say where the CPU goes.
  */
 export const measureLayers = async (rounds: number, perRound: number) => {
@@ -56,6 +57,7 @@ export const measureLayers = async (rounds: number, perRound: number) => {
   const { transportFetch } = (await import(pathToFileURL(resolve('lib/http/fetch.js')).href)) as {
     transportFetch: typeof fetch;
   };
+  const bodyBytesOnce = new TextEncoder().encode(body);
   const layers: Layer[] = [
     { name: 'floor (signTc3 + node:https)', send: (await fromCandidate('floor')).send },
     {
@@ -68,11 +70,19 @@ export const measureLayers = async (rounds: number, perRound: number) => {
         (await transportFetch(new Request(url, { method: 'POST', headers: signedHeaders(), body }))).text(),
     },
     {
-      name: 'ky.post on transportFetch + text()',
+      name: 'ky.post on transportFetch, body and timeout given to ky + text()',
       send: async () =>
         (
           await ky.post(url, { body, headers: signedHeaders(), fetch: transportFetch, retry: 0, timeout: 10_000, throwHttpErrors: false })
         ).text(),
+    },
+    {
+      // As src/http/post.ts calls it: bytes and deadline passed through ky to the transport.
+      name: 'ky.post on transportFetch as the connector calls it + text()',
+      send: async () => {
+        const options = { bodyBytes: bodyBytesOnce, headers: signedHeaders(), fetch: transportFetch, retry: 0, timeout: false as const, timeoutMs: 10_000, throwHttpErrors: false };
+        return (await ky.post(url, options)).text();
+      },
     },
     { name: 'this connector: sendMessage', send: (await fromCandidate('ours')).send },
     { name: 'official connector: sendMessage', send: (await fromCandidate('official')).send },
