@@ -3,7 +3,6 @@ import ky, { type Options } from 'ky';
 import { maxResponseBytes } from '../constant.js';
 import { generalError } from '../errors/connector-errors.js';
 import type { SmsRequest } from '../sms-request.js';
-
 import type { TransportInit } from '../transport/request-parts.js';
 
 import { transportFetch } from './fetch.js';
@@ -23,15 +22,14 @@ const reasonOf = (error: unknown): string => {
 const codeOf = (error: unknown) => (error as { code?: unknown } | undefined)?.code;
 
 /**
- * POSTs the signed request once and returns status and body text. The deadline (`timeoutMs`) and
- * the body bytes (`bodyBytes`) go to the transport through ky, which hands `fetch` every option
- * it does not know: ky's own `timeout` wraps the call in a promise, a timer and an abort on top
- * of the transport's timer, and a `body` given to ky becomes a stream that ky tees and the
- * transport reads back, which cost more CPU than the exchange itself. The bytes are the same
- * either way, and ky still builds the request (method, URL, headers, signal) and its errors. The transport resolves only once the whole (capped) body is in, so that one
- * deadline covers connect, headers and body alike: a server that stalls at any point ends the
- * send in time, with a `TimeoutError` as ky's would be. No retry: a repeated SendSms can deliver
- * a second code.
+ * POSTs the signed request once and returns status and body text. ky builds the request (method,
+ * URL, headers, signal) and its errors; the body bytes (`bodyBytes`) and the deadline
+ * (`timeoutMs`) go to the transport through ky's pass-through of options it does not know. Given
+ * to ky itself, the body becomes a stream that ky tees and the transport reads back, and ky's
+ * timeout adds a promise, a timer and an abort on top: together more CPU than the exchange. The
+ * transport resolves only once the whole (capped) body is in, so the one deadline covers
+ * connect, headers and body: a server that stalls at any point ends the send in time. No retry:
+ * a repeated SendSms can deliver a second code.
  */
 export const postOnce = async (request: SmsRequest, timeoutMs: number): Promise<RawResponse> => {
   const { host } = new URL(request.url);
