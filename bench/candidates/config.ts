@@ -22,3 +22,13 @@ export const benchMessage = {
 export const notImplemented = async (): Promise<never> => {
   throw new Error('not implemented');
 };
+
+/** A Logto connector config for the bench account with these templates, as the Console saves it. */
+export const connectorConfig = (templates: Array<{ usageType: string }>) => ({
+  accessKeyId: benchAccount.accessKeyId,
+  accessKeySecret: benchAccount.accessKeySecret,
+  signName: benchAccount.signName,
+  region: benchAccount.region,
+  sdkAppId: benchAccount.sdkAppId,
+  templates: templates.map((template) => ({ ...template, templateCode: benchAccount.templateCode })),
+});

@@ -1,4 +1,4 @@
-import { benchAccount, benchMessage, notImplemented } from './config.js';
+import { benchMessage, connectorConfig, notImplemented } from './config.js';
 import type { Candidate } from './types.js';
 
 type Factory = (context: { getConfig: typeof notImplemented }) => Promise<{
@@ -6,17 +6,9 @@ type Factory = (context: { getConfig: typeof notImplemented }) => Promise<{
 }>;
 
 // The official connector insists on these four usage types.
-const config = {
-  accessKeyId: benchAccount.accessKeyId,
-  accessKeySecret: benchAccount.accessKeySecret,
-  signName: benchAccount.signName,
-  region: benchAccount.region,
-  sdkAppId: benchAccount.sdkAppId,
-  templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({
-    usageType,
-    templateCode: benchAccount.templateCode,
-  })),
-};
+const config = connectorConfig(
+  ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType }))
+);
 
 // A variable keeps TypeScript from looking for declarations the package does not ship.
 const packageName = '@logto/connector-tencent-sms';

@@ -1,21 +1,14 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { benchAccount, benchMessage, notImplemented } from './config.js';
+import { benchMessage, connectorConfig, notImplemented } from './config.js';
 import type { Candidate } from './types.js';
 
 type Factory = (context: { getConfig: typeof notImplemented }) => Promise<{
   sendMessage: (data: typeof benchMessage, config: Record<string, unknown>) => Promise<unknown>;
 }>;
 
-const config = {
-  accessKeyId: benchAccount.accessKeyId,
-  accessKeySecret: benchAccount.accessKeySecret,
-  signName: benchAccount.signName,
-  region: benchAccount.region,
-  sdkAppId: benchAccount.sdkAppId,
-  templates: [{ usageType: 'Generic', templateCode: benchAccount.templateCode }],
-};
+const config = connectorConfig([{ usageType: 'Generic' }]);
 
 /** This package as Logto loads it: the built `lib/index.js`, default export = factory. */
 export const ours: Candidate = {
