@@ -5,6 +5,7 @@ import { signTc3 } from '../src/signing/sign.js';
 
 import { benchAccount } from './candidates/config.js';
 import { loadCandidate, type Sender } from './candidates/index.js';
+import { signedSendSmsHeaders } from './candidates/signed-headers.js';
 import { tencentHost } from './host.js';
 
 type Layer = { readonly name: string; readonly send: () => Promise<unknown> };
@@ -19,26 +20,7 @@ const body = JSON.stringify({
 });
 
 /** Signed SendSms headers, as the connector would send them. */
-const signedHeaders = (): Record<string, string> => {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signed = { 'content-type': 'application/json', host: tencentHost };
-  const { authorization } = signTc3({
-    secretId: benchAccount.accessKeyId,
-    secretKey: benchAccount.accessKeySecret,
-    service: 'sms',
-    timestamp,
-    headers: signed,
-    body,
-  });
-  return {
-    ...signed,
-    authorization,
-    'x-tc-action': 'SendSms',
-    'x-tc-timestamp': String(timestamp),
-    'x-tc-version': '2021-01-11',
-    'x-tc-region': benchAccount.region,
-  };
-};
+const signedHeaders = () => signedSendSmsHeaders(signTc3, body);
 
 const fromCandidate = async (id: 'ours' | 'official' | 'floor'): Promise<Sender> => {
   const candidate = await loadCandidate(id);

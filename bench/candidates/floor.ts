@@ -4,6 +4,7 @@ import type * as Signing from '../../src/signing/sign.js';
 import { tencentHost } from '../host.js';
 
 import { benchAccount, benchMessage } from './config.js';
+import { signedSendSmsHeaders } from './signed-headers.js';
 import type { Candidate } from './types.js';
 
 type FloorModules = {
@@ -37,31 +38,14 @@ export const floor: Candidate = {
           TemplateId: benchAccount.templateCode,
           TemplateParamSet: [benchMessage.payload.code],
         });
-        const timestamp = Math.floor(Date.now() / 1000);
-        const signed = { 'content-type': 'application/json', host: tencentHost };
-        const { authorization } = signTc3({
-          secretId: benchAccount.accessKeyId,
-          secretKey: benchAccount.accessKeySecret,
-          service: 'sms',
-          timestamp,
-          headers: signed,
-          body,
-        });
+        const headers = signedSendSmsHeaders(signTc3, body);
         const outgoing = request(
           {
             host: tencentHost,
             method: 'POST',
             path: '/',
             agent,
-            headers: {
-              ...signed,
-              authorization,
-              'content-length': Buffer.byteLength(body),
-              'x-tc-action': 'SendSms',
-              'x-tc-timestamp': String(timestamp),
-              'x-tc-version': '2021-01-11',
-              'x-tc-region': benchAccount.region,
-            },
+            headers: { ...headers, 'content-length': Buffer.byteLength(body) },
           },
           (response) => {
             const chunks: Buffer[] = [];
