@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signTc3 } from '../src/signing/index.js';
 import { buildCanonicalRequest } from '../src/signing/canonical-request.js';
 import { sha256Hex } from '../src/signing/hash.js';
+import { deriveSigningKey, signingKeyFor } from '../src/signing/signing-key.js';
 import { utcDate } from '../src/signing/credential-scope.js';
 
 import { loadTc3Vectors, type Tc3Vector } from './helpers/vectors.js';
@@ -89,5 +90,38 @@ describe('credential scope date', () => {
       body: '{}',
     });
     expect(signed.scope).toBe('2025-12-31/sms/tc3_request');
+  });
+});
+
+describe('signing key reuse', () => {
+  const vectors = loadTc3Vectors();
+
+  it('signs every vector right whatever was signed just before (no key carried over)', () => {
+    // Each pair differs in secret, date or service; a remembered key from the first must not
+    // sign the second.
+    for (const before of vectors) {
+      for (const vector of vectors) {
+        signVector(before);
+        expect(signVector(vector).signature).toBe(vector.signature);
+      }
+    }
+  });
+
+  it('derives a new key when only the date, only the secret or only the service changes', () => {
+    const vector = vectors.find((item) => item.name === 'sms-sendsms')!;
+    const expected = signVector(vector).signature;
+    const variants = [
+      { ...vector, timestamp: vector.timestamp + 86_400 },
+      { ...vector, secretKey: `${vector.secretKey}x` },
+      { ...vector, service: 'cvm' },
+    ];
+    for (const variant of variants) {
+      expect(signVector(variant).signature).not.toBe(expected);
+      expect(signVector(vector).signature).toBe(expected);
+    }
+    // And the same key material again after a change gives the fresh derivation's answer.
+    expect(deriveSigningKey(vector.secretKey, vector.date, vector.service)).toEqual(
+      signingKeyFor(vector.secretKey, vector.date, vector.service)
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { buildCanonicalRequest } from './canonical-request.js';
 import { credentialScope, utcDate } from './credential-scope.js';
 import { hmacSha256, sha256Hex } from './hash.js';
-import { deriveSigningKey } from './signing-key.js';
+import { signingKeyFor } from './signing-key.js';
 import { algorithm, buildStringToSign } from './string-to-sign.js';
 
 export type SignInput = {
@@ -40,7 +40,7 @@ export const signTc3 = (input: SignInput): Signature => {
   const date = utcDate(input.timestamp);
   const scope = credentialScope(date, input.service);
   const stringToSign = buildStringToSign(input.timestamp, scope, canonicalRequest);
-  const key = deriveSigningKey(input.secretKey, date, input.service);
+  const key = signingKeyFor(input.secretKey, date, input.service);
   const signature = hmacSha256(key, stringToSign).toString('hex');
 
   return {

@@ -9,3 +9,17 @@ export const deriveSigningKey = (secretKey: string, date: string, service: strin
   const kService = hmacSha256(kDate, service);
   return hmacSha256(kService, 'tc3_request');
 };
+
+let last: { secretKey: string; date: string; service: string; key: Buffer } | undefined;
+
+/**
+ * `deriveSigningKey` remembering its last answer. The key changes only with the UTC date, so a
+ * day of sends with one secret derives it once instead of spending three of the four HMACs of
+ * every signature on it. Same inputs, same bytes: signing stays a pure function.
+ */
+export const signingKeyFor = (secretKey: string, date: string, service: string): Buffer => {
+  if (last?.secretKey !== secretKey || last.date !== date || last.service !== service) {
+    last = { secretKey, date, service, key: deriveSigningKey(secretKey, date, service) };
+  }
+  return last.key;
+};
