@@ -6,9 +6,13 @@ export type BenchArgs = {
   readonly only: readonly CandidateId[];
   readonly out: string;
   readonly cpuProf: boolean;
+  /** CPU rounds over all candidates; the plan's default when absent. */
+  readonly cpuRounds?: number;
+  /** Only the per-layer CPU table, printed (a minute; for work on the send path). */
+  readonly layersOnly: boolean;
 };
 
-const usage = `npm run bench -- [--quick] [--rtt 40] [--only ours,floor] [--out docs/benchmarks.md] [--cpu-prof]`;
+const usage = `npm run bench -- [--quick] [--rtt 40] [--only ours,floor] [--out docs/benchmarks.md] [--cpu-prof] [--rounds 3] [--layers]`;
 
 /** Parses the bench's command line; unknown flags stop the run with the usage line. */
 export const parseArgs = (argv: readonly string[]): BenchArgs => {
@@ -17,6 +21,8 @@ export const parseArgs = (argv: readonly string[]): BenchArgs => {
   let only: CandidateId[] = [...candidateIds];
   let out: string | undefined;
   let cpuProf = false;
+  let cpuRounds: number | undefined;
+  let layersOnly = false;
   for (let index = 0; index < argv.length; index += 1) {
     const [flag, inline] = argv[index]!.split('=', 2) as [string, string | undefined];
     const value = () => inline ?? argv[(index += 1)] ?? '';
@@ -36,6 +42,12 @@ export const parseArgs = (argv: readonly string[]): BenchArgs => {
       case '--cpu-prof':
         cpuProf = true;
         break;
+      case '--layers':
+        layersOnly = true;
+        break;
+      case '--rounds':
+        cpuRounds = Number(value());
+        break;
       default:
         throw new Error(`unknown argument ${flag}\nusage: ${usage}`);
     }
@@ -43,10 +55,13 @@ export const parseArgs = (argv: readonly string[]): BenchArgs => {
   if (!Number.isFinite(rttMs) || rttMs < 0 || rttMs > 1000) {
     throw new Error(`--rtt must be 0–1000 ms\nusage: ${usage}`);
   }
+  if (cpuRounds !== undefined && !(Number.isInteger(cpuRounds) && cpuRounds >= 1 && cpuRounds <= 20)) {
+    throw new Error(`--rounds must be 1–20\nusage: ${usage}`);
+  }
   const unknown = only.filter((id) => !candidateIds.includes(id));
   if (unknown.length > 0) {
     throw new Error(`unknown candidate ${unknown.join(', ')}; known: ${candidateIds.join(', ')}`);
   }
   // A quick run must not overwrite the committed full figures unless asked to.
-  return { quick, rttMs, only, out: out ?? (quick ? '.tmp/benchmarks-quick.md' : 'docs/benchmarks.md'), cpuProf };
+  return { quick, rttMs, only, out: out ?? (quick ? '.tmp/benchmarks-quick.md' : 'docs/benchmarks.md'), cpuProf, cpuRounds, layersOnly };
 };

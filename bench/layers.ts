@@ -34,7 +34,7 @@ const fromCandidate = async (id: 'ours' | 'official' | 'floor'): Promise<Sender>
  * usual way, then as the connector calls it), the whole
  * sendMessage, and the official connector for scale. The differences say where the CPU goes.
  */
-export const measureLayers = async (rounds: number, perRound: number) => {
+export const measureLayers = async (rounds: number, perRound: number, warmupPerLayer: number) => {
   const ky = (await import('ky')).default;
   const { transportFetch } = (await import(pathToFileURL(resolve('lib/http/fetch.js')).href)) as {
     transportFetch: typeof fetch;
@@ -70,8 +70,10 @@ export const measureLayers = async (rounds: number, perRound: number) => {
     { name: 'official connector: sendMessage', send: (await fromCandidate('official')).send },
   ];
   const best = new Map<string, number>();
+  // Thousands of sends each before measuring: until V8 has optimised the hot code, background
+  // compilation adds more CPU than some layers cost (see bench/README.md).
   for (const layer of layers) {
-    for (let index = 0; index < perRound * 2; index += 1) {
+    for (let index = 0; index < warmupPerLayer; index += 1) {
       await layer.send();
     }
   }

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type BenchArgs } from './args.js';
 import { makeCertificate, type Certificate } from './cert.js';
 import { loadCandidate } from './candidates/index.js';
-import { renderReport, type CandidateResult } from './report.js';
+import { medianRun, renderReport, type CandidateResult, type CpuRun } from './report.js';
 import { forkForMessage } from './spawn.js';
 import type { StandInCounts, StandInPorts } from './stand-in/server.js';
 import { median } from './stats.js';
@@ -20,23 +20,25 @@ const plan = (args: BenchArgs) =>
         warm: { count: 10, maxMs: 10_000 },
         idlePausesMs: [6_000],
         jitWarmup: { count: 160, maxMs: 10_000 },
-        warmup: { count: 300, maxMs: 10_000 },
+        warmup: { count: 3_000, maxMs: 15_000 },
         cpu: { count: 500, maxMs: 15_000 },
         throughput: { count: 1_000, maxMs: 10_000 },
         factoryCalls: 20_000,
         importRepeats: 2,
-        layers: { rounds: 3, perRound: 100 },
+        cpuRounds: 2,
+        layers: { rounds: 3, perRound: 200, warmupPerLayer: 1_500 },
       }
     : {
         warm: { count: 30, maxMs: 20_000 },
         idlePausesMs: [6_000, 30_000],
         jitWarmup: { count: 400, maxMs: 15_000 },
-        warmup: { count: 1_000, maxMs: 20_000 },
+        warmup: { count: 6_000, maxMs: 30_000 },
         cpu: { count: 2_000, maxMs: 30_000 },
         throughput: { count: 4_000, maxMs: 20_000 },
         factoryCalls: 100_000,
         importRepeats: 5,
-        layers: { rounds: 6, perRound: 250 },
+        cpuRounds: 3,
+        layers: { rounds: 6, perRound: 400, warmupPerLayer: 3_000 },
       };
 
 /** Connections and requests the stand-in saw during one job. */
@@ -100,7 +102,7 @@ const main = async () => {
   let layers: Record<string, number> | undefined;
 
   try {
-    for (const id of args.only) {
+    for (const id of args.layersOnly ? [] : args.only) {
       const { label } = await loadCandidate(id);
       const result: CandidateResult = { id, label, errors: [] };
       results.push(result);
@@ -119,19 +121,6 @@ const main = async () => {
         result.errors.push(`latency: ${latency.error}`);
       }
 
-      const beforeCpu = await standIn.counts();
-      const cpu = await runJob(
-        { kind: 'cpu', candidate: id, warmup: sizes.warmup, cpu: sizes.cpu, throughput: sizes.throughput, inFlight: 16, factoryCalls: sizes.factoryCalls },
-        env, standIn.ports.direct, sizes.warmup.maxMs + sizes.cpu.maxMs + sizes.throughput.maxMs + 60_000, profileDir
-      );
-      result.cpuConnections = await connectionsSince(standIn.counts, beforeCpu);
-      if (cpu.ok) {
-        result.cpu = cpu.result as unknown as CandidateResult['cpu'];
-        console.log('  cpu', JSON.stringify(cpu.result));
-      } else {
-        result.errors.push(`cpu: ${cpu.error}`);
-      }
-
       const imports: number[] = [];
       for (let repeat = 0; repeat < sizes.importRepeats; repeat += 1) {
         const reply = await runJob({ kind: 'import', candidate: id }, env, standIn.ports.direct, 30_000, undefined);
@@ -146,7 +135,36 @@ const main = async () => {
         console.log('  import ms', imports.map((value) => value.toFixed(1)).join(' '));
       }
     }
-    if (args.only.includes('ours') && args.only.includes('official')) {
+    // CPU jobs go round-robin over the candidates, each in a fresh process, several rounds: a
+    // shared machine's speed drifts over minutes, so figures taken minutes apart compare badly,
+    // while one round's figures were taken within seconds of each other.
+    for (let round = 0; round < (args.layersOnly ? 0 : (args.cpuRounds ?? sizes.cpuRounds)); round += 1) {
+      console.log(`— CPU round ${round + 1}`);
+      for (const result of results) {
+        const id = result.id;
+        const beforeCpu = await standIn.counts();
+        const cpu = await runJob(
+          { kind: 'cpu', candidate: id, warmup: sizes.warmup, cpu: sizes.cpu, throughput: sizes.throughput, inFlight: 16, factoryCalls: sizes.factoryCalls },
+          env, standIn.ports.direct, sizes.warmup.maxMs + sizes.cpu.maxMs + sizes.throughput.maxMs + 60_000,
+          round === 0 ? profileDir : undefined
+        );
+        if (cpu.ok) {
+          const run = { ...(cpu.result as unknown as CpuRun), connections: await connectionsSince(standIn.counts, beforeCpu) };
+          (result.cpuRuns ??= []).push(run);
+          console.log(`  ${id} cpu`, JSON.stringify(cpu.result));
+        } else {
+          result.errors.push(`cpu: ${cpu.error}`);
+        }
+      }
+    }
+    for (const result of results) {
+      const chosen = medianRun(result.cpuRuns ?? []);
+      if (chosen) {
+        result.cpu = chosen;
+        result.cpuConnections = chosen.connections;
+      }
+    }
+    if (args.layersOnly || (args.only.includes('ours') && args.only.includes('official'))) {
       console.log('— layers of a send, in one process');
       const reply = await runJob(
         { kind: 'layers', candidate: 'ours', ...sizes.layers },
@@ -164,6 +182,9 @@ const main = async () => {
     certificate.remove();
   }
 
+  if (args.layersOnly) {
+    return;
+  }
   const report = renderReport(results, {
     quick: args.quick,
     rttMs: args.rttMs,

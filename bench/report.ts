@@ -2,17 +2,25 @@ import { cpus, availableParallelism } from 'node:os';
 
 import type { CandidateId } from './candidates/index.js';
 import type { CpuResult, LatencyResult } from './phases.js';
+import { median } from './stats.js';
+
+/** What one CPU job (a fresh process) reports. */
+export type CpuRun = CpuResult & {
+  throughputPerSecond: number;
+  rssBytes: number;
+  heapAfterGcBytes: number;
+  factoryMicros?: number;
+  connections?: { served: number; connections: number };
+};
 
 export type CandidateResult = {
   readonly id: CandidateId;
   readonly label: string;
   latency?: LatencyResult;
-  cpu?: CpuResult & {
-    throughputPerSecond: number;
-    rssBytes: number;
-    heapAfterGcBytes: number;
-    factoryMicros?: number;
-  };
+  /** The median run of `cpuRuns` by CPU per send; its other figures come from the same run. */
+  cpu?: CpuRun;
+  /** Every CPU round, in the order they ran. */
+  cpuRuns?: CpuRun[];
   importMs?: number;
   /** Requests and TLS connections the stand-in saw in the latency and the CPU job. */
   latencyConnections?: { served: number; connections: number };
@@ -39,6 +47,19 @@ type Metric = {
   readonly target?: (value: number, results: Partial<Record<CandidateId, CandidateResult>>) => boolean;
 };
 
+/** The run with the median CPU per send (the lower middle one of an even count). */
+export const medianRun = (runs: readonly CpuRun[]): CpuRun | undefined =>
+  [...runs].sort((a, b) => a.cpuMicrosPerSend - b.cpuMicrosPerSend)[Math.floor((runs.length - 1) / 2)];
+
+/** This connector ÷ the official connector in each CPU round, and their median. */
+const cpuRatios = (ours: CandidateResult | undefined, official: CandidateResult | undefined) => {
+  const pairs = (ours?.cpuRuns ?? []).flatMap((run, round) => {
+    const theirs = official?.cpuRuns?.[round];
+    return theirs ? [run.cpuMicrosPerSend / theirs.cpuMicrosPerSend] : [];
+  });
+  return pairs.length === 0 ? undefined : { pairs, median: median(pairs) };
+};
+
 const fixed = (digits: number) => (value: number) => value.toFixed(digits);
 
 const metrics = (info: RunInfo): Metric[] => {
@@ -59,9 +80,16 @@ const metrics = (info: RunInfo): Metric[] => {
       name: 'client CPU per send, µs',
       value: (r) => r.cpu?.cpuMicrosPerSend,
       format: fixed(0),
-      target: (value, all) => {
-        const official = all.official?.cpu?.cpuMicrosPerSend;
-        return official !== undefined && value <= 0.6 * official;
+      describe: (r) => {
+        const runs = (r.cpuRuns ?? []).map((run) => run.cpuMicrosPerSend);
+        return r.cpu && runs.length > 1
+          ? `${r.cpu.cpuMicrosPerSend.toFixed(0)} (${Math.min(...runs).toFixed(0)}–${Math.max(...runs).toFixed(0)})`
+          : undefined;
+      },
+      // Judged on the ratio within each round, where both ran minutes apart at most.
+      target: (_value, all) => {
+        const ratios = cpuRatios(all.ours, all.official);
+        return ratios !== undefined && ratios.median <= 0.6;
       },
     },
     { name: 'loopback send, wall µs (rtt 0)', value: (r) => r.cpu?.wallMicrosPerSend, format: fixed(0) },
@@ -117,7 +145,7 @@ const method = [
   '- The stand-in for `sms.tencentcloudapi.com` is a node:https server in its own process (so its CPU is never counted), with a certificate made by openssl at run time and trusted by the candidates through `NODE_EXTRA_CA_CERTS`. It keeps idle connections 60 s and answers every SendSms with a documented success body.',
   '- Each candidate runs in fresh processes, one after another, with a `--import` preload that resolves the Tencent host to 127.0.0.1, sends its port 443 to the stand-in, and refuses every other name. Candidates run their real code: host name, SNI, certificate check, default port.',
   '- Round trips are real: a TCP proxy delays each direction by half the RTT and holds the first bytes of a new connection one extra RTT (what the SYN/SYN-ACK costs off loopback). A new TLS 1.3 connection thus costs 3 RT, a warm one 1 RT. Latency = first send, then a burst with 16 in flight (so V8 has optimised the code, as in a long-running Logto), then the median of sequential warm sends, then one send after each idle pause.',
-  '- Client CPU = user + system time of the candidate process (`process.cpuUsage`, all its threads, so GC helpers count) over sequential sends after a warm-up, in five slices; the cheapest slice is reported because the machine may be shared.',
+  '- Client CPU = user + system time of the candidate process (`process.cpuUsage`, all its threads, so GC helpers count) over sequential sends after a warm-up, in five slices; the cheapest slice is a run\'s figure because the machine may be shared. The CPU jobs run round-robin over the candidates, several rounds, each job in a fresh process: the speed of a shared virtual machine drifts by tens of percent over minutes, so two candidates are compared within a round and the target is judged on the median of those ratios.',
   '- Marginal import = time to import the candidate after zod, ky, @logto/connector-kit and @silverhand/essentials are loaded (median of fresh processes). `got`, which the official connector needs, is not preloaded.',
   '- Factory = mean of awaited `createConnector({ getConfig })` calls after a warm-up. Ratios are this connector ÷ the other; "target met" checks the targets of issue 6 for this connector.',
   '',
@@ -125,6 +153,20 @@ const method = [
 
 const ratio = (a: number | undefined, b: number | undefined): string =>
   a === undefined || b === undefined || b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
+
+/** How the CPU rounds compare, under the table: the ratio the CPU target is judged on. */
+const cpuRoundsLine = (byId: Partial<Record<CandidateId, CandidateResult>>): string[] => {
+  const ratios = cpuRatios(byId.ours, byId.official);
+  const rounds = byId.ours?.cpuRuns?.length ?? 0;
+  if (!ratios || rounds < 2) {
+    return [];
+  }
+  const each = ratios.pairs.map((value) => `${value.toFixed(2)}×`).join(', ');
+  return [
+    `Client CPU was measured in ${rounds} rounds, every candidate in a fresh process in each round; a cell shows the median run (lowest–highest). This connector ÷ the official one, round by round: ${each}; median ${ratios.median.toFixed(2)}× (target ≤ 0.60×).`,
+    '',
+  ];
+};
 
 /** The results as a Markdown page: machine, settings, one table with ratios, and any errors. */
 export const renderReport = (results: readonly CandidateResult[], info: RunInfo): string => {
@@ -173,6 +215,7 @@ export const renderReport = (results: readonly CandidateResult[], info: RunInfo)
     '',
     ...lines,
     '',
+    ...cpuRoundsLine(byId),
     ...(errors.length > 0 ? ['Errors:', '', ...errors, ''] : []),
     ...layerSection(info.layers),
     ...method,

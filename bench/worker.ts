@@ -5,7 +5,13 @@ import { since } from './stats.js';
 /** What the parent asks one fresh worker process to do. */
 export type Job =
   | { readonly kind: 'import'; readonly candidate: CandidateId }
-  | { readonly kind: 'layers'; readonly candidate: 'ours'; readonly rounds: number; readonly perRound: number }
+  | {
+      readonly kind: 'layers';
+      readonly candidate: 'ours';
+      readonly rounds: number;
+      readonly perRound: number;
+      readonly warmupPerLayer: number;
+    }
   | {
       readonly kind: 'latency';
       readonly candidate: CandidateId;
@@ -35,7 +41,7 @@ const run = async (job: Job): Promise<Record<string, unknown>> => {
   if (job.kind === 'layers') {
     await importLogtoCore();
     const { measureLayers } = await import('./layers.js');
-    return measureLayers(job.rounds, job.perRound);
+    return measureLayers(job.rounds, job.perRound, job.warmupPerLayer);
   }
   const candidate = await loadCandidate(job.candidate);
   await importLogtoCore();
