@@ -3,10 +3,51 @@ import { pathToFileURL } from 'node:url';
 
 import { signTc3 } from '../src/signing/sign.js';
 
-import { benchAccount } from './candidates/config.js';
+import type * as Redact from '../src/errors/redact.js';
+import type * as ResponseModule from '../src/response.js';
+import type * as SmsRequest from '../src/sms-request.js';
+import type { TransportFetch } from '../src/transport/create-fetch.js';
+import type * as Utils from '../src/utils.js';
+
+import { benchAccount, benchMessage, connectorConfig } from './candidates/config.js';
 import { loadCandidate, type Sender } from './candidates/index.js';
 import { signedSendSmsHeaders } from './candidates/signed-headers.js';
 import { tencentHost } from './host.js';
+
+const fromLib = async <T>(path: string) => (await import(pathToFileURL(resolve('lib', path)).href)) as T;
+
+/**
+ * sendMessage's own steps (config check, request building and signing, redaction, answer
+ * checks) with the transport called directly instead of through ky: what the send would cost if
+ * ky left the send path. Built from the connector's modules, so only the ky call differs.
+ */
+const withoutKy = async (transportFetch: TransportFetch) => {
+  const { readConfig } = await fromLib<typeof Utils>('utils.js');
+  const { buildSmsRequest } = await fromLib<typeof SmsRequest>('sms-request.js');
+  const { redact } = await fromLib<typeof Redact>('errors/redact.js');
+  const { interpretResponse } = await fromLib<typeof ResponseModule>('response.js');
+  const raw = connectorConfig([{ usageType: 'Generic' }]);
+  const refuse = async () => Promise.reject(new Error('config is passed in'));
+  return async () => {
+    const config = await readConfig(raw, refuse);
+    const request = buildSmsRequest({
+      config,
+      phoneNumber: `+${benchMessage.to}`,
+      destination: 'mainland',
+      templateId: benchAccount.templateCode,
+      params: [benchMessage.payload.code],
+      timestamp: Math.floor(Date.now() / 1000),
+    });
+    const response = await transportFetch(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      bodyBytes: request.body,
+      timeoutMs: 10_000,
+    });
+    const text = redact(await response.text(), [config.accessKeySecret, config.sessionToken]);
+    return interpretResponse({ status: response.status, text }, 1);
+  };
+};
 
 type Layer = { readonly name: string; readonly send: () => Promise<unknown> };
 
@@ -31,14 +72,13 @@ const fromCandidate = async (id: 'ours' | 'official' | 'floor'): Promise<Sender>
  * The send path of this connector cut into layers, each measured in the same process and
  * interleaved with the others so that a busy machine hits them alike: the floor, the transport
  * alone (with an init object, then with a Request as ky hands it), ky on the transport (called the
- * usual way, then as the connector calls it), the whole
- * sendMessage, and the official connector for scale. The differences say where the CPU goes.
+ * usual way, then as the connector calls it), the whole sendMessage, the same send with ky taken
+ * out (what dropping ky would save), and the official connector for scale. The differences say
+ * where the CPU goes.
  */
 export const measureLayers = async (rounds: number, perRound: number, warmupPerLayer: number) => {
   const ky = (await import('ky')).default;
-  const { transportFetch } = (await import(pathToFileURL(resolve('lib/http/fetch.js')).href)) as {
-    transportFetch: typeof fetch;
-  };
+  const { transportFetch } = await fromLib<{ transportFetch: TransportFetch }>('http/fetch.js');
   const bodyBytesOnce = new TextEncoder().encode(body);
   const layers: Layer[] = [
     { name: 'floor (signTc3 + node:https)', send: (await fromCandidate('floor')).send },
@@ -67,6 +107,7 @@ export const measureLayers = async (rounds: number, perRound: number, warmupPerL
       },
     },
     { name: 'this connector: sendMessage', send: (await fromCandidate('ours')).send },
+    { name: 'this connector\'s steps with ky taken out (transport called directly)', send: await withoutKy(transportFetch) },
     { name: 'official connector: sendMessage', send: (await fromCandidate('official')).send },
   ];
   const best = new Map<string, number>();
