@@ -129,7 +129,7 @@ const layerSection = (layers: Record<string, number> | undefined): string[] => {
   return [
     '## Where a send\'s CPU goes',
     '',
-    'Client CPU µs per send of each layer, measured in one warm process, layers interleaved, cheapest of several rounds (rtt 0). Each row adds to the one above it, except the official connector, which is there for scale.',
+    'Client CPU µs per send of each layer, measured in one warm process, layers interleaved, cheapest of several rounds (rtt 0). Each row adds to the one above it, except the last two: this connector\'s own steps with the transport called directly instead of through ky (what ky costs a send), and the official connector for scale.',
     '',
     '| layer | CPU µs/send |',
     '| --- | ---: |',
