@@ -1,8 +1,12 @@
+import { request as httpRequest, type Agent } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import ky, { TimeoutError } from 'ky';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { createAgents, dropIdleSockets } from '../src/transport/agents.js';
 import {
   createTransportFetch,
   ResponseTooLargeError,
@@ -182,7 +186,10 @@ describe('transportFetch: connection reuse', () => {
     });
     const fetchFn = createTransportFetch();
     await post(fetchFn, server.origin);
-    await expect(post(fetchFn, server.origin)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    await expect(post(fetchFn, server.origin)).rejects.toMatchObject({
+      code: 'ERR_REQUEST_SENT',
+      cause: { code: 'ECONNRESET' },
+    });
     await sleep(50);
     expect(server.requests).toHaveLength(2);
   });
@@ -190,7 +197,8 @@ describe('transportFetch: connection reuse', () => {
   it('does not retry a failure on a fresh connection', async () => {
     const server = await serve((request) => request.socket.destroy());
     await expect(post(createTransportFetch(), server.origin)).rejects.toMatchObject({
-      code: 'ECONNRESET',
+      code: 'ERR_REQUEST_SENT',
+      cause: { code: 'ECONNRESET' },
     });
     await sleep(50);
     expect(server.requests).toHaveLength(1);
@@ -204,6 +212,51 @@ describe('transportFetch: connection reuse', () => {
     await expect(post(createTransportFetch(), origin)).rejects.toMatchObject({
       code: 'ECONNREFUSED',
     });
+  });
+});
+
+describe('dropping the idle sockets of one origin', () => {
+  /** The pool name Node itself picks for a request to `url`, read off a real request. */
+  const poolNameFor = async (agent: Agent, url: URL, send: typeof httpRequest) => {
+    const original = agent.getName.bind(agent);
+    let name: string | undefined;
+    agent.getName = (options) => (name = original(options));
+    const request = send(url, { agent, method: 'POST' });
+    // Nothing listens on the default ports here; only the name matters.
+    await new Promise((resolve) => {
+      request.on('error', resolve);
+      request.end();
+    });
+    request.destroy();
+    agent.getName = original;
+    return name!;
+  };
+
+  const fakeIdleSocket = () => {
+    let destroyed = false;
+    const socket = { destroy: () => (destroyed = true) } as unknown as Socket;
+    return { socket, destroyed: () => destroyed };
+  };
+
+  it.each([
+    ['https://127.0.0.1/', 'https'],
+    ['http://127.0.0.1/', 'http'],
+    ['https://127.0.0.1:8443/', 'https'],
+  ] as const)('finds the pool of %s under the name Node gave it', async (href, scheme) => {
+    const agents = createAgents();
+    const agent = agents[scheme];
+    const url = new URL(href);
+    const name = await poolNameFor(agent, url, scheme === 'https' ? httpsRequest : httpRequest);
+    const idle = fakeIdleSocket();
+    const otherPort = fakeIdleSocket();
+    const pools = agent.freeSockets as Record<string, Socket[]>;
+    pools[name] = [idle.socket];
+    pools[name.replace(/^127\.0\.0\.1:\d+:/, '127.0.0.1:9:')] = [otherPort.socket];
+
+    dropIdleSockets(agent, url);
+
+    expect(idle.destroyed()).toBe(true);
+    expect(otherPort.destroyed()).toBe(false);
   });
 });
 

@@ -56,6 +56,11 @@ export const postOnce = async (request: SmsRequest, timeoutMs: number): Promise<
         `The answer from ${host} was larger than ${maxResponseBytes} bytes, which SendSms never sends: is the endpoint right, or is a proxy in the way?`
       );
     }
+    if (codeOf(error) === 'ERR_REQUEST_SENT') {
+      throw generalError(
+        `The connection to Tencent Cloud SMS (${host}) broke after the request was sent: ${reasonOf(error)}. The message may or may not have been sent; check the SMS records in the Tencent Cloud console before sending again.`
+      );
+    }
     throw generalError(`Could not reach Tencent Cloud SMS at ${host}: ${reasonOf(error)}.`);
   }
 };

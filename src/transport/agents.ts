@@ -36,8 +36,10 @@ export const createAgents = (): Agents => ({
  * closed too, so the retry must not pick one of them. Pools of other origins stay warm.
  */
 export const dropIdleSockets = (agent: HttpAgent, url: URL): void => {
-  // Node names a pool `host:port:…`, with an empty port for the scheme's default one.
-  const prefix = `${url.hostname.replace(/^\[(.*)]$/, '$1')}:${url.port}:`;
+  // Node names a pool `host:port:…` with the port always written out, the scheme's default one
+  // included, while URL.port is empty for a default port.
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const prefix = `${url.hostname.replace(/^\[(.*)]$/, '$1')}:${port}:`;
   for (const [name, sockets] of Object.entries(agent.freeSockets)) {
     if (name.startsWith(prefix)) {
       for (const socket of sockets ?? []) {

@@ -2,7 +2,7 @@ import { request as httpRequest, type Agent, type ClientRequest } from 'node:htt
 import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 
-import { StaleSocketError } from './errors.js';
+import { RequestSentError, ResponseTooLargeError, StaleSocketError } from './errors.js';
 import type { RequestParts } from './request-parts.js';
 import { collectResponse } from './response.js';
 
@@ -78,6 +78,8 @@ export const attemptRequest = (
 
     let settled = false;
     let written = false;
+    // The whole request reached the socket ('finish'), or an answer began: the server may act on it.
+    let sent = false;
     let reused = false;
     const options = requestOptions(parts, agent);
     const send = options.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -93,13 +95,17 @@ export const attemptRequest = (
       outcome();
     };
     const fail = (error: unknown) => {
-      if (error instanceof StaleSocketError) {
+      if (error instanceof StaleSocketError || error instanceof ResponseTooLargeError) {
         finish(() => reject(error));
         return;
       }
       // Only a reused socket that died before we handed it a byte: the server saw nothing.
       const stale = reused && !written && closedSocketCodes.has(errorCode(error) ?? '');
-      finish(() => reject(stale ? new StaleSocketError({ cause: error }) : error));
+      finish(() =>
+        reject(
+          stale ? new StaleSocketError({ cause: error }) : sent ? new RequestSentError({ cause: error }) : error
+        )
+      );
     };
     const onAbort = () => {
       const reason = abortReason(signal!);
@@ -120,6 +126,9 @@ export const attemptRequest = (
     };
 
     request.on('error', fail);
+    request.once('finish', () => {
+      sent = true;
+    });
     request.once('timeout', () => request.destroy(new Error('socket idle timeout')));
     request.once('socket', (socket: Socket) => {
       reused = request.reusedSocket === true;
@@ -150,6 +159,7 @@ export const attemptRequest = (
       }
     });
     request.once('response', (message) => {
+      sent = true;
       collectResponse(message, maxResponseBytes, parts.url).then(
         (response) => {
           received = response;
@@ -157,7 +167,7 @@ export const attemptRequest = (
             finish(() => resolve(response));
           }
         },
-        (error: unknown) => finish(() => reject(error))
+        fail
       );
     });
   });

@@ -25,3 +25,17 @@ export class StaleSocketError extends Error {
     this.name = 'StaleSocketError';
   }
 }
+
+/**
+ * The connection failed after the whole request was handed to it (or after the answer began), so
+ * the server may have acted on it. Never retried, and reported apart from a connection that could
+ * not be made: for SendSms it means a code may have been delivered. The original error is `cause`.
+ */
+export class RequestSentError extends Error {
+  readonly code = 'ERR_REQUEST_SENT';
+
+  constructor(options: { cause: unknown }) {
+    super('the connection failed after the request was sent', options);
+    this.name = 'RequestSentError';
+  }
+}
