@@ -124,9 +124,14 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
 
 const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 
-/** `*` stands for any run of characters, anywhere in the pattern (`LimitExceeded.App*DailyLimit`). */
+/**
+ * A prefix match as SPEC §5 asks, on Tencent's dot-separated levels: a code refined with a further
+ * level (`FailedOperation.X.Detail`) keeps the advice for `FailedOperation.X`, while a look-alike
+ * (`…DailyLimitX`) does not get it. `*` stands for any run of characters, anywhere in the
+ * pattern (`LimitExceeded.App*DailyLimit`).
+ */
 const matchesCode = (pattern: string, code: string) =>
-  new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`).test(code);
+  new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}(?:\\..*)?$`).test(code);
 
 /** The rule for a Tencent error, or undefined for codes with no advice of their own. */
 export const findTencentCodeRule = (code: string, message = ''): TencentCodeRule | undefined =>

@@ -217,6 +217,9 @@ describe('the advice matches on the code, not on look-alikes', () => {
     ['limitexceeded.phonenumberthirtysecondlimit', 'x', ConnectorErrorCodes.General, /RequestId lets/],
     ['InvalidParameterValue.TemplateParameterLengthLimit', 'region', ConnectorErrorCodes.General, /placeholders/],
     ['FailedOperation.ContainSensitiveWord', 'region', ConnectorErrorCodes.General, /RequestId lets/],
+    // A further level under a listed code keeps its advice (SPEC §5: prefix match).
+    ['FailedOperation.SignatureIncorrectOrUnapproved.International', 'x', ConnectorErrorCodes.General, /signName or internationalSignName/],
+    ['LimitExceeded.PhoneNumberDailyLimit.Extra', 'x', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
   ] as const)('%s (%s)', async (code, text, expected, advice) => {
     server.handle = (_request, response) =>
       replyJson(response, { Response: { Error: { Code: code, Message: text }, RequestId: 'rq-x' } });
