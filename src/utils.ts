@@ -32,7 +32,9 @@ export const readConfig = async (
   if (key !== undefined && key === lastValid?.key) {
     return lastValid.config;
   }
-  const result = tencentSmsConfigGuard.safeParse(config);
+  // With a key, what is validated is the key's own data, so a later config with the same key is
+  // the same data by construction, whatever the object looked like (a `toJSON` on an array, say).
+  const result = tencentSmsConfigGuard.safeParse(key === undefined ? config : JSON.parse(key));
   if (!result.success) {
     // The same error connector-kit's validateConfig throws, with any secret quoted by zod removed.
     const { accessKeySecret, sessionToken } = (config ?? {}) as Record<string, unknown>;

@@ -41,4 +41,22 @@ describe('a config that JSON would mistake for the last valid one', () => {
       code: 'invalid_config',
     });
   });
+
+  it('uses the data the key stands for, whether or not the last valid config had that key', async () => {
+    const good = legacyConfig();
+    // An array whose own toJSON hides invalid items: JSON (and so the key) sees the good ones.
+    const disguised = Object.assign([{ usageType: 'Generic', templateCode: 'NOT-DIGITS' }], {
+      toJSON: () => good.templates,
+    });
+    const { scope } = mockSendSms();
+    const connector = await makeConnector();
+    const data = { to: '8613012345678', type: 'SignIn' as never, payload: { code: '123456' } };
+    // A different valid config first, so the disguised one is validated rather than matched.
+    await connector.sendMessage(data, { ...good, region: 'ap-beijing' });
+    scope.done();
+    const { scope: second, captured } = mockSendSms();
+    await connector.sendMessage(data, { ...good, templates: disguised });
+    second.done();
+    expect(captured[0]?.body.TemplateId).toBe(good.templates[0]!.templateCode);
+  });
 });
