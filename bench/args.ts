@@ -23,6 +23,7 @@ export const parseArgs = (argv: readonly string[]): BenchArgs => {
   let cpuProf = false;
   let cpuRounds: number | undefined;
   let layersOnly = false;
+  let onlyGiven = false;
   for (let index = 0; index < argv.length; index += 1) {
     const [flag, inline] = argv[index]!.split('=', 2) as [string, string | undefined];
     const value = () => inline ?? argv[(index += 1)] ?? '';
@@ -35,6 +36,7 @@ export const parseArgs = (argv: readonly string[]): BenchArgs => {
         break;
       case '--only':
         only = value().split(',') as CandidateId[];
+        onlyGiven = true;
         break;
       case '--out':
         out = value();
@@ -54,6 +56,9 @@ export const parseArgs = (argv: readonly string[]): BenchArgs => {
   }
   if (!Number.isFinite(rttMs) || rttMs < 0 || rttMs > 1000) {
     throw new Error(`--rtt must be 0–1000 ms\nusage: ${usage}`);
+  }
+  if (layersOnly && (cpuRounds !== undefined || out !== undefined || onlyGiven)) {
+    throw new Error(`--layers prints one table and runs no candidates: --rounds, --out and --only do not apply\nusage: ${usage}`);
   }
   if (cpuRounds !== undefined && !(Number.isInteger(cpuRounds) && cpuRounds >= 1 && cpuRounds <= 20)) {
     throw new Error(`--rounds must be 1–20\nusage: ${usage}`);

@@ -26,7 +26,7 @@ const plan = (args: BenchArgs) =>
         factoryCalls: 20_000,
         importRepeats: 2,
         cpuRounds: 2,
-        layers: { rounds: 3, perRound: 200, warmupPerLayer: 1_500 },
+        layers: { rounds: 3, perRound: 200, warmupPerLayer: 3_000 },
       }
     : {
         warm: { count: 30, maxMs: 20_000 },
@@ -38,7 +38,7 @@ const plan = (args: BenchArgs) =>
         factoryCalls: 100_000,
         importRepeats: 5,
         cpuRounds: 3,
-        layers: { rounds: 6, perRound: 400, warmupPerLayer: 3_000 },
+        layers: { rounds: 6, perRound: 400, warmupPerLayer: 6_000 },
       };
 
 /** Connections and requests the stand-in saw during one job. */
@@ -100,6 +100,7 @@ const main = async () => {
   const idleTotal = sizes.idlePausesMs.reduce((sum, pause) => sum + pause, 0);
   const results: CandidateResult[] = [];
   let layers: Record<string, number> | undefined;
+  let layersError: string | undefined;
 
   try {
     for (const id of args.layersOnly ? [] : args.only) {
@@ -136,11 +137,14 @@ const main = async () => {
       }
     }
     // CPU jobs go round-robin over the candidates, each in a fresh process, several rounds: a
-    // shared machine's speed drifts over minutes, so figures taken minutes apart compare badly,
-    // while one round's figures were taken within seconds of each other.
-    for (let round = 0; round < (args.layersOnly ? 0 : (args.cpuRounds ?? sizes.cpuRounds)); round += 1) {
+    // shared machine's speed drifts from one minute to the next, so only figures taken seconds
+    // apart compare well. The order turns every round, so a steady drift does not favour
+    // whichever candidate always ran first.
+    const cpuRounds = args.layersOnly ? 0 : (args.cpuRounds ?? sizes.cpuRounds);
+    for (let round = 0; round < cpuRounds; round += 1) {
       console.log(`— CPU round ${round + 1}`);
-      for (const result of results) {
+      const order = results.map((_, index) => results[(index + round) % results.length]!);
+      for (const result of order) {
         const id = result.id;
         const beforeCpu = await standIn.counts();
         const cpu = await runJob(
@@ -148,12 +152,13 @@ const main = async () => {
           env, standIn.ports.direct, sizes.warmup.maxMs + sizes.cpu.maxMs + sizes.throughput.maxMs + 60_000,
           round === 0 ? profileDir : undefined
         );
+        result.cpuRuns ??= Array.from({ length: cpuRounds }, () => undefined);
         if (cpu.ok) {
           const run = { ...(cpu.result as unknown as CpuRun), connections: await connectionsSince(standIn.counts, beforeCpu) };
-          (result.cpuRuns ??= []).push(run);
+          result.cpuRuns[round] = run;
           console.log(`  ${id} cpu`, JSON.stringify(cpu.result));
         } else {
-          result.errors.push(`cpu: ${cpu.error}`);
+          result.errors.push(`cpu, round ${round + 1}: ${cpu.error}`);
         }
       }
     }
@@ -166,15 +171,20 @@ const main = async () => {
     }
     if (args.layersOnly || (args.only.includes('ours') && args.only.includes('official'))) {
       console.log('— layers of a send, in one process');
+      // Bounded by the send count at 5 ms a send, far above what a loopback send takes.
+      const { rounds, perRound, warmupPerLayer } = sizes.layers;
+      const layerCount = 8;
       const reply = await runJob(
         { kind: 'layers', candidate: 'ours', ...sizes.layers },
-        env, standIn.ports.direct, 120_000, undefined
+        env, standIn.ports.direct, 60_000 + layerCount * (warmupPerLayer + rounds * perRound) * 5, undefined
       );
       if (reply.ok) {
         layers = reply.result as Record<string, number>;
         console.log('  layers', JSON.stringify(layers));
       } else {
-        console.log(`  layers failed: ${reply.error}`);
+        layersError = reply.error;
+        console.error(`  layers failed: ${reply.error}`);
+        process.exitCode = 1;
       }
     }
   } finally {
@@ -191,6 +201,8 @@ const main = async () => {
     idlePausesMs: sizes.idlePausesMs,
     date: new Date().toISOString().slice(0, 10),
     layers,
+    layersError,
+    cpuRounds: args.cpuRounds ?? sizes.cpuRounds,
   });
   mkdirSync(dirname(resolve(args.out)), { recursive: true });
   writeFileSync(resolve(args.out), `${report}\n`);

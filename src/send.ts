@@ -3,24 +3,20 @@ import type { SendMessageData } from '@logto/connector-kit';
 import { defaultTimeoutMs } from './constant.js';
 import { invalidRequestError, templateNotFoundError } from './errors/connector-errors.js';
 import { redact } from './errors/redact.js';
-import { postOnce } from './http/post.js';
+import { postOnce, type RawResponse } from './http/post.js';
 import { destinationOf, toE164 } from './phone.js';
 import { interpretResponse } from './response.js';
-import { buildSmsRequest } from './sms-request.js';
+import { buildSmsRequest, type SmsRequest } from './sms-request.js';
 import { chooseTemplate } from './template-choice.js';
 import { renderParams } from './template-params.js';
 import type { SendSmsResult, TencentSmsConfig } from './types.js';
 import { nowInSeconds, readPayload } from './utils.js';
 
 /**
- * One verification code to one number: read the number, choose the template, sign, send once,
- * interpret Tencent's answer. Every failure is a ConnectorError; nothing is sent before the
- * number, template and code are known to be usable.
+ * The signed SendSms request for one message: the number read, the template chosen, the code
+ * filled in. Throws the ConnectorError that stops a send before anything goes out.
  */
-export const sendOne = async (
-  config: TencentSmsConfig,
-  data: SendMessageData
-): Promise<SendSmsResult> => {
+export const requestFor = (config: TencentSmsConfig, data: SendMessageData): SmsRequest => {
   const phoneNumber = toE164(data?.to);
   if (!phoneNumber) {
     throw invalidRequestError(
@@ -38,7 +34,7 @@ export const sendOne = async (
     throw invalidRequestError('The message has no verification code to send.');
   }
 
-  const request = buildSmsRequest({
+  return buildSmsRequest({
     config,
     phoneNumber,
     destination,
@@ -46,8 +42,25 @@ export const sendOne = async (
     params: renderParams(template.params, code),
     timestamp: nowInSeconds(),
   });
-  const response = await postOnce(request, config.timeout ?? defaultTimeoutMs);
+};
+
+/** Tencent's answer to one message as the result, or as the ConnectorError an admin can act on. */
+export const resultOf = (response: RawResponse, config: TencentSmsConfig): SendSmsResult => {
   // Clean the answer before any excerpt is cut from it: a cut secret escapes later redaction.
   const text = redact(response.text, [config.accessKeySecret, config.sessionToken]);
   return interpretResponse({ ...response, text }, 1);
+};
+
+/**
+ * One verification code to one number: build and sign the request, send it once, interpret
+ * Tencent's answer. Every failure is a ConnectorError; nothing is sent before the number,
+ * template and code are known to be usable.
+ */
+export const sendOne = async (
+  config: TencentSmsConfig,
+  data: SendMessageData
+): Promise<SendSmsResult> => {
+  const request = requestFor(config, data);
+  const response = await postOnce(request, config.timeout ?? defaultTimeoutMs);
+  return resultOf(response, config);
 };
