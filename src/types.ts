@@ -31,9 +31,24 @@ const templateParamGuard = z
     message: 'only {{code}} may be used as a placeholder',
   });
 
+/** The form's stand-in for a template ID (ours and the built-in connector's: `<template-code>`). */
+export const isTemplateCodePlaceholder = (value: unknown): boolean =>
+  typeof value === 'string' && /^<[^<>]*>$/.test(value.trim());
+
+const templateCodeGuard = requiredText.superRefine((value, context) => {
+  if (isTemplateCodePlaceholder(value)) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: 'still holds the form placeholder: enter the template ID from the SMS console',
+    });
+  } else if (!/^\d+$/.test(value)) {
+    context.addIssue({ code: z.ZodIssueCode.custom, message: 'must be digits only, e.g. 1234567' });
+  }
+});
+
 export const templateGuard = z.object({
   usageType: templateTypeGuard,
-  templateCode: digits('1234567'),
+  templateCode: templateCodeGuard,
   destination: destinationGuard.optional(),
   locale: z
     .string()
@@ -64,7 +79,24 @@ export const destinationsWithoutGeneric = (templates: readonly Template[]): Dest
       )
   );
 
-export const tencentSmsConfigGuard = z.object({
+/**
+ * Entries the admin left at the form's placeholder are skipped as long as one entry is filled in:
+ * the built-in connector's form lists every message type, and a config saved for it keeps the
+ * unused ones. A send of such a type then falls back to Generic, as for a type with no entry. With
+ * no entry filled in at all, the placeholders stay and validation names them.
+ */
+const withoutPlaceholderEntries = (templates: unknown): unknown => {
+  if (!Array.isArray(templates)) {
+    return templates;
+  }
+  const placeholder = (entry: unknown) =>
+    typeof entry === 'object' && entry !== null && isTemplateCodePlaceholder((entry as { templateCode?: unknown }).templateCode);
+  const filled = templates.filter((entry) => !placeholder(entry));
+  return filled.length > 0 ? filled : templates;
+};
+
+/** Every config field, before the Console switches are applied (see `tencentSmsConfigGuard`). */
+export const configFieldsGuard = z.object({
   accessKeyId: headerSafe('AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE'),
   accessKeySecret: requiredText.min(8, 'is too short for a Tencent SecretKey (they have 32 characters)'),
   signName: requiredText,
@@ -73,7 +105,9 @@ export const tencentSmsConfigGuard = z.object({
     'must be a Tencent Cloud region such as ap-guangzhou or ap-singapore'
   ),
   sdkAppId: digits('1400006666'),
-  templates: z
+  templates: z.preprocess(
+    withoutPlaceholderEntries,
+    z
     .array(templateGuard)
     .min(1, 'must list at least one template')
     .superRefine((templates, context) => {
@@ -86,7 +120,8 @@ export const tencentSmsConfigGuard = z.object({
             .join(' and ')} (usageType "Generic", with that destination or none)`,
         });
       }
-    }),
+    })
+  ),
   internationalSignName: optionalText,
   senderId: optionalText,
   /** Parsed once here, so a send only reads the `Endpoint` it produces. */
@@ -118,16 +153,55 @@ export const tencentSmsConfigGuard = z.object({
     .int('must be a whole number of milliseconds')
     .min(minTimeoutMs, `must be at least ${minTimeoutMs} ms`)
     .max(maxTimeoutMs, `must be at most ${maxTimeoutMs} ms (the Console gives up at 20 s)`)
-    .optional(),
+    // The Console saves an empty Number field as null.
+    .nullish()
+    .transform((value) => value ?? undefined),
   language: z.enum(['zh-CN', 'en-US']).optional(),
-  /** Console-only switches that reveal groups of fields; they change nothing at send time. */
+  /** Console switches that show a group of fields; switched off, the group is not used. */
   international: z.boolean().optional(),
   advanced: z.boolean().optional(),
 });
+
+/** The fields each Console switch shows (and, switched off, turns off). */
+export const switchedFields = {
+  international: ['internationalSignName', 'senderId'],
+  advanced: ['endpoint', 'sessionToken', 'timeout', 'language'],
+} as const satisfies Record<string, ReadonlyArray<keyof TencentSmsConfigInput>>;
+
+/**
+ * Fields the form hides are not used: the Console keeps what was typed into a group after its
+ * switch is turned off, and an endpoint left over from trying the emulator must not silently
+ * carry real codes there. Only a switch that is explicitly false does this; a config without
+ * switches (written by hand or through the API) is used as written.
+ */
+const withoutSwitchedOffFields = (config: unknown): unknown => {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    return config;
+  }
+  const record = config as Record<string, unknown>;
+  const off = Object.entries(switchedFields).filter(([name]) => record[name] === false);
+  if (off.length === 0) {
+    return config;
+  }
+  const kept = { ...record };
+  for (const [, fields] of off) {
+    for (const field of fields) {
+      delete kept[field];
+    }
+  }
+  return kept;
+};
+
+export const tencentSmsConfigGuard = z.preprocess(withoutSwitchedOffFields, configFieldsGuard);
 /** A config after validation: trimmed values and a parsed endpoint. */
-export type TencentSmsConfig = z.output<typeof tencentSmsConfigGuard>;
-/** A config as an admin writes it (the Console form, a JSON file). */
-export type TencentSmsConfigInput = z.input<typeof tencentSmsConfigGuard>;
+export type TencentSmsConfig = z.output<typeof configFieldsGuard>;
+/**
+ * A config as an admin writes it (the Console form, a JSON file). The templates are spelled out
+ * because their guard first drops placeholder entries, which leaves zod's input type `unknown`.
+ */
+export type TencentSmsConfigInput = Omit<z.input<typeof configFieldsGuard>, 'templates'> & {
+  templates: Array<z.input<typeof templateGuard>>;
+};
 
 const sendStatusGuard = z.object({
   SerialNo: z.string().optional(),

@@ -163,6 +163,53 @@ describe('config rejected with invalid_config before any request', () => {
   });
 });
 
+describe('what the Console form saves', () => {
+  it('an empty Number field (saved as null) means the default timeout', async () => {
+    const { scope } = mockSendSms();
+    const { send } = await import('./helpers/connector.js');
+    await expect(send({ ...legacyConfig(), advanced: true, timeout: null })).resolves.toMatchObject({
+      requestId: 'req-ok-1',
+    });
+    scope.done();
+    expect(tencentSmsConfigGuard.parse({ ...legacyConfig(), timeout: null }).timeout).toBeUndefined();
+  });
+
+  it('fields under a switch turned off are not used: a leftover endpoint does not get the codes', async () => {
+    const { scope, captured } = mockSendSms();
+    const { send } = await import('./helpers/connector.js');
+    const config = {
+      ...worldConfig(),
+      advanced: false,
+      endpoint: 'http://127.0.0.1:4567',
+      sessionToken: 'leftover-token',
+      timeout: 1000,
+      language: 'en-US',
+      international: false,
+      senderId: 'LEFTOVER',
+      internationalSignName: 'Leftover',
+    };
+    await send(config, { to: '14155552671' });
+    scope.done();
+    expect(captured[0]?.headers).not.toHaveProperty('x-tc-token');
+    expect(captured[0]?.headers).not.toHaveProperty('x-tc-language');
+    expect(captured[0]?.body).not.toHaveProperty('SenderId');
+    expect(captured[0]?.body).not.toHaveProperty('SignName');
+    const parsed = tencentSmsConfigGuard.parse(config);
+    expect(parsed.timeout).toBeUndefined();
+    expect(parsed.endpoint.host).toBe('sms.tencentcloudapi.com');
+  });
+
+  it('a hidden field is not validated either: what the admin cannot see cannot fail the form', () => {
+    expect(tencentSmsConfigGuard.safeParse({ ...legacyConfig(), advanced: false, endpoint: 'ftp://nope' }).success).toBe(true);
+    expect(tencentSmsConfigGuard.safeParse({ ...legacyConfig(), advanced: true, endpoint: 'ftp://nope' }).success).toBe(false);
+  });
+
+  it('without switches (a config written by hand or through the API) every field is used', () => {
+    const parsed = tencentSmsConfigGuard.parse({ ...worldConfig(), timeout: 2000, senderId: 'ACME' });
+    expect(parsed).toMatchObject({ timeout: 2000, senderId: 'ACME' });
+  });
+});
+
 describe('which config is used', () => {
   it('uses the config passed to sendMessage (Console test) without calling getConfig', async () => {
     const { scope } = mockSendSms();

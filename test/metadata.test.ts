@@ -7,7 +7,7 @@ import {
 import { describe, expect, it } from 'vitest';
 
 import { defaultMetadata } from '../src/constant.js';
-import { tencentSmsConfigGuard } from '../src/types.js';
+import { configFieldsGuard, tencentSmsConfigGuard } from '../src/types.js';
 
 import { legacyConfig } from './helpers/config.js';
 import { makeConnector } from './helpers/connector.js';
@@ -36,7 +36,7 @@ describe('metadata', () => {
 
   it('has a form item for every config field, each with a description', () => {
     const keys = defaultMetadata.formItems?.map((item) => item.key);
-    expect(keys?.sort()).toEqual(Object.keys(tencentSmsConfigGuard.shape).sort());
+    expect(keys?.sort()).toEqual(Object.keys(configFieldsGuard.shape).sort());
     for (const item of defaultMetadata.formItems ?? []) {
       expect(item.description ?? item.tooltip, item.key).toBeTruthy();
       if (item.type !== 'Switch' && item.type !== 'Json') {
@@ -60,9 +60,15 @@ describe('metadata', () => {
 
     const unedited = tencentSmsConfigGuard.safeParse({ ...legacyConfig(), templates: defaults });
     expect(unedited.success).toBe(false);
-    expect(unedited.error?.issues[0]?.message).toMatch(/digits only/);
+    expect(unedited.error?.issues[0]?.message).toMatch(/still holds the form placeholder/);
     const edited = defaults.map((entry, index) => ({ ...entry, templateCode: String(1000 + index) }));
     expect(tencentSmsConfigGuard.safeParse({ ...legacyConfig(), templates: edited }).success).toBe(true);
+    // Filling in only the two Generic entries is enough: the rest fall back to them.
+    const genericOnly = defaults.map((entry, index) =>
+      entry.usageType === 'Generic' ? { ...entry, templateCode: String(2000 + index) } : entry
+    );
+    const parsed = tencentSmsConfigGuard.parse({ ...legacyConfig(), templates: genericOnly });
+    expect(parsed.templates).toHaveLength(2);
   });
 
   it('the factory returns without calling getConfig', async () => {

@@ -45,6 +45,26 @@ describe('configs saved for the official connector', () => {
     expect(tencentSmsConfigGuard.safeParse(config).success).toBe(true);
   });
 
+  it('a config from the official form with only the required codes filled is valid here too', async () => {
+    const { configGuard, metadata } = (await officialFactory({ getConfig: async () => ({}) })) as unknown as {
+      configGuard: ZodTypeAny;
+      metadata: { formItems: Array<{ key: string; defaultValue?: unknown }> };
+    };
+    const formDefault = metadata.formItems.find((item) => item.key === 'templates')?.defaultValue as Array<{
+      usageType: string;
+      templateCode: string;
+    }>;
+    // The official form lists every type with a placeholder; an admin fills the four it needs.
+    const templates = formDefault.map((entry, index) =>
+      requiredByOfficial.includes(entry.usageType) ? { ...entry, templateCode: String(2_000_000 + index) } : entry
+    );
+    const config = { ...savedConfigs[0], templates };
+    expect(configGuard.safeParse(config).success).toBe(true);
+    const parsed = tencentSmsConfigGuard.parse(config);
+    // The placeholder entries are left out; those types fall back to Generic.
+    expect(parsed.templates.map((entry) => entry.usageType).sort()).toEqual([...requiredByOfficial].sort());
+  });
+
   it('the official connector’s own unedited form default is caught here, not sent to Tencent', async () => {
     const { configGuard } = await official();
     const unedited = { ...savedConfigs[0], templates: requiredByOfficial.map((usageType) => ({ usageType, templateCode: '<template-code>' })) };
