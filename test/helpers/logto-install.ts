@@ -2,7 +2,8 @@
  * Installs this package the way Logto does, into a throw-away folder:
  *
  *   <root>/packages/core/node_modules/        only what Logto core ships (symlinks to ours)
- *   <root>/packages/core/connectors/connector-tencent-sms/   the extracted `npm pack` tarball
+ *   <root>/packages/core/connectors/connector-tencent-sms/   the `npm pack` tarball, added by
+ *                                                            @logto/cli's own `connector add` code
  *
  * `logto connector add` runs `npm pack`, extracts the tarball into `connectors/<name>` and installs
  * no dependencies, so the connector's bare imports resolve upward into core's `node_modules`. Here
@@ -21,6 +22,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+
+import { addConnectorsToPath } from '@logto/cli/lib/commands/connector/utils.js';
 
 const run = promisify(execFile);
 
@@ -148,15 +151,20 @@ export const createLogtoSandbox = async (packageName = 'connector-tencent-sms'):
     const connectorDirectory = path.join(connectorsDirectory, packageName);
 
     await Promise.all(
-      [stageDirectory, packDirectory, coreNodeModules, connectorDirectory].map(async (directory) =>
+      [stageDirectory, packDirectory, coreNodeModules, connectorsDirectory].map(async (directory) =>
         mkdir(directory, { recursive: true })
       )
     );
     await stagePackage(stageDirectory);
     const { tarball, files } = await packPackage(stageDirectory, packDirectory);
 
-    // What `logto connector add` does: extract with the leading `package/` stripped.
-    await withOutput('tar', ['-xzf', tarball, '-C', connectorDirectory, '--strip-components=1'], root);
+    // The README's `logto connector add <absolute path of the .tgz>`, through the CLI's own code:
+    // it runs `npm pack` on the tarball inside `connectors/` and extracts it under the package name.
+    await addConnectorsToPath(connectorsDirectory, [tarball]);
+    // The CLI logs a failure instead of throwing it.
+    if (!existsSync(path.join(connectorDirectory, 'package.json'))) {
+      throw new Error(`logto connector add ${tarball} did not install the connector`);
+    }
     // The staging copy sits beside `packages/`; nothing from it may be visible to the install.
     await rm(stageDirectory, { recursive: true, force: true });
     await linkHostPackages(coreNodeModules);
