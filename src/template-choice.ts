@@ -10,20 +10,28 @@ export type TemplateQuery = {
 
 const primaryLanguage = (tag: string) => tag.split('-')[0] ?? tag;
 
+/** A language tag compared as BCP 47 does: case-insensitive, `_` read as `-` (`zh_TW`). */
+const normalTag = (tag: string) => tag.trim().toLowerCase().replaceAll('_', '-');
+
 /** The locale steps, most specific first; the first one that yields a template decides. */
 const localeSteps = (locale: string | undefined): Array<(template: Template) => boolean> => {
-  const wanted = locale?.trim().toLowerCase();
+  const wanted = locale === undefined ? '' : normalTag(locale);
+  const tagOf = (template: Template) =>
+    template.locale === undefined ? undefined : normalTag(template.locale);
   const steps: Array<(template: Template) => boolean> = [];
   if (wanted) {
     steps.push(
-      (template) => template.locale?.toLowerCase() === wanted,
-      (template) => template.locale?.toLowerCase() === primaryLanguage(wanted)
+      (template) => tagOf(template) === wanted,
+      (template) => tagOf(template) === primaryLanguage(wanted)
     );
   }
-  steps.push(
-    (template) => template.locale === undefined,
-    () => true
-  );
+  steps.push((template) => template.locale === undefined);
+  if (wanted && !wanted.includes('-')) {
+    // Before taking just any entry: for a bare tag (`ja`, as Logto sends for most languages), an
+    // entry in that language with a region (`ja-JP`) is better than one in another language.
+    steps.push((template) => primaryLanguage(tagOf(template) ?? '') === wanted);
+  }
+  steps.push(() => true);
   return steps;
 };
 

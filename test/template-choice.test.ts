@@ -108,6 +108,29 @@ describe('language before usage within a set', () => {
     expect(pick(localized, 'international', 'Register')).toBe('ja-gen');
   });
 
+  it('before any entry, a bare language (ja, as Logto sends it) takes an entry of that language with a region', () => {
+    const regional = [
+      t('en-us', 'Generic', { locale: 'en-US' }),
+      t('ja-jp', 'Generic', { locale: 'ja-JP' }),
+      t('ja-jp-signin', 'SignIn', { locale: 'ja-JP' }),
+    ];
+    expect(pick(regional, 'international', 'Register', 'ja')).toBe('ja-jp');
+    expect(pick(regional, 'international', 'SignIn', 'ja')).toBe('ja-jp-signin');
+    expect(pick(regional, 'international', 'SignIn', 'en')).toBe('en-us');
+    // Only for a bare tag: zh-HK is not served by zh-TW (the first listed entry is taken), and an
+    // entry without a locale still comes first.
+    const chinese = [t('en', 'Generic', { locale: 'en' }), t('zh-tw', 'Generic', { locale: 'zh-TW' })];
+    expect(pick(chinese, 'international', 'SignIn', 'zh-HK')).toBe('en');
+    expect(pick(chinese, 'international', 'SignIn', 'zh')).toBe('zh-tw');
+    expect(pick([t('none', 'Generic'), ...regional], 'international', 'SignIn', 'ja')).toBe('none');
+  });
+
+  it('reads an underscore in the user\'s language as a hyphen (zh_TW)', () => {
+    const templates = [t('zh-tw', 'Generic', { locale: 'zh-TW' }), t('none', 'Generic')];
+    expect(pick(templates, 'international', 'SignIn', 'zh_TW')).toBe('zh-tw');
+    expect(pick(templates, 'international', 'SignIn', ' ZH_tw ')).toBe('zh-tw');
+  });
+
   it('a locale entry of the destination beats a locale-less entry of the same destination, not the other way round', () => {
     const templates = [
       t('i-gen', 'Generic', { destination: 'international' }),
