@@ -55,6 +55,16 @@ describe('emulator SendSms checks', () => {
     ['missing region', { afterSigning: (h: Record<string, string>) => delete h['x-tc-region'] }, 'MissingParameter'],
     ['not TC3', { afterSigning: (h: Record<string, string>) => (h.authorization = 'Basic abc') }, 'AuthFailure.InvalidAuthorization'],
     ['broken JSON', { rawBody: '{"PhoneNumberSet":' }, 'InvalidParameter'],
+    ['a signed text/plain body', { contentType: 'text/plain;charset=UTF-8' }, 'InvalidParameter'],
+    ['a signed form body', { contentType: 'application/x-www-form-urlencoded' }, 'InvalidParameter'],
+    [
+      'a signed header name that only Object.prototype has',
+      {
+        afterSigning: (h: Record<string, string>) =>
+          (h.authorization = h.authorization!.replace('SignedHeaders=', 'SignedHeaders=constructor;')),
+      },
+      'AuthFailure.SignatureFailure',
+    ],
     ['missing template id', { body: { ...mainlandBody(), TemplateId: undefined } }, 'MissingParameter'],
     ['unknown app', { body: { ...mainlandBody(), SmsSdkAppId: '1400999999' } }, 'InvalidParameterValue.SdkAppIdNotExist'],
     ['app from another region', { region: 'ap-beijing' }, 'InvalidParameterValue.SdkAppIdNotExist'],
@@ -168,6 +178,18 @@ describe('emulator frequency limits', () => {
       expect(await send()).toBe('LimitExceeded.PhoneNumberDailyLimit');
       const messages = await (await fetch(`${emulator.url}/messages?phone=%2B8613012345678`)).json();
       expect(messages).toHaveLength(10);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('forgets the limits when the inbox is emptied, so a developer can start over', async () => {
+    const emulator = await startEmulator();
+    try {
+      expect(statusCodes((await postSigned(emulator)).response)).toEqual(['Ok']);
+      expect(statusCodes((await postSigned(emulator)).response)).toEqual(['LimitExceeded.PhoneNumberThirtySecondLimit']);
+      await fetch(`${emulator.url}/messages`, { method: 'DELETE' });
+      expect(statusCodes((await postSigned(emulator)).response)).toEqual(['Ok']);
     } finally {
       await emulator.close();
     }

@@ -43,6 +43,8 @@ describe('message store over HTTP', () => {
       expect((await list(query)).map((message) => message.phoneNumber)).toEqual(['+8613000000001']);
     }
     expect(await list('?phone=%2B8613999999999')).toEqual([]);
+    // A filter without digits matches no number; it does not turn the filter off.
+    expect(await list('?phone=abc')).toEqual([]);
   });
 
   it('clears everything on DELETE /messages', async () => {
@@ -80,11 +82,15 @@ describe('rendering and fees', () => {
     expect(html).toContain('Hi &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;you&#34;');
   });
 
-  it('counts 160-character segments for ASCII text and 70 for anything else', () => {
+  it('bills one unit up to 70 characters (160 for ASCII), then 67 (153) per part, as Tencent does', () => {
     expect(countFee('a'.repeat(160))).toBe(1);
     expect(countFee('a'.repeat(161))).toBe(2);
+    expect(countFee('a'.repeat(306))).toBe(2);
+    expect(countFee('a'.repeat(320))).toBe(3);
     expect(countFee('验'.repeat(70))).toBe(1);
     expect(countFee('验'.repeat(71))).toBe(2);
+    expect(countFee('验'.repeat(134))).toBe(2);
+    expect(countFee('验'.repeat(140))).toBe(3);
     expect(countFee(`${'a'.repeat(100)}é`)).toBe(2);
   });
 

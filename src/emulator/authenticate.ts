@@ -43,6 +43,15 @@ export const authenticate = (account: Account, request: RequestHead): { region: 
   }
   const timestamp = Number(timestampText);
 
+  // TC3-signed POSTs carry JSON (multipart only for file uploads, which SendSms has none of).
+  const mediaType = headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new ApiError(
+      'InvalidParameter',
+      `Content-Type must be application/json, not ${mediaType ? `"${mediaType}"` : 'missing'}.`
+    );
+  }
+
   const authorization = parseAuthorization(headers.authorization);
   if (!authorization) {
     throw new ApiError('AuthFailure.InvalidAuthorization');

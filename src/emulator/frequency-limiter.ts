@@ -38,4 +38,9 @@ export class FrequencyLimiter {
     recent.push(now);
     this.sent.set(phone, recent);
   }
+
+  /** Forgets every number's history, so a developer can start over without a restart. */
+  clear(): void {
+    this.sent.clear();
+  }
 }

@@ -28,9 +28,11 @@ export class MessageStore {
   /** Newest first; `phone` matches by digits so `+86…`, `86…` and a URL-decoded ` 86…` all work. */
   list(phone?: string): StoredMessage[] {
     const wanted = phone === undefined ? undefined : phoneDigits(phone);
-    const matching = wanted
-      ? this.messages.filter((message) => phoneDigits(message.phoneNumber) === wanted)
-      : this.messages;
+    // A filter with no digits in it matches no number, rather than every one.
+    const matching =
+      wanted === undefined
+        ? this.messages
+        : this.messages.filter((message) => phoneDigits(message.phoneNumber) === wanted);
     return [...matching].reverse();
   }
 

@@ -21,12 +21,14 @@ export const renderMessage = (
 };
 
 /**
- * Billable segments: Tencent charges one unit per 70 characters when the text holds anything
- * beyond ASCII (UCS-2 encoding), per 160 characters otherwise.
+ * Billable units as Tencent counts them: a text that fits one SMS (70 characters when it holds
+ * anything beyond ASCII, 160 otherwise) is one unit; a longer one is sent as a concatenated SMS
+ * whose parts carry 67 (or 153) characters each, the rest of every part being the header that
+ * joins them.
  */
 export const countFee = (text: string): number => {
   const length = Array.from(text).length;
   // eslint-disable-next-line no-control-regex
-  const perSegment = /^[\x00-\x7f]*$/.test(text) ? 160 : 70;
-  return Math.max(1, Math.ceil(length / perSegment));
+  const [single, part] = /^[\x00-\x7f]*$/.test(text) ? [160, 153] : [70, 67];
+  return length <= single ? 1 : Math.ceil(length / part);
 };

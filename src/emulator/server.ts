@@ -84,7 +84,9 @@ const route = async (state: ApiState, options: EmulatorOptions, request: Incomin
     return;
   }
   if (url.pathname === '/messages' && request.method === 'DELETE') {
+    // Starting over means the frequency limits too: ten tries must not lock a number for a day.
     state.store.clear();
+    state.limiter.clear();
     response.writeHead(204).end();
     return;
   }

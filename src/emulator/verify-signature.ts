@@ -41,7 +41,8 @@ export const verifyTc3Signature = (input: VerifyInput): boolean => {
   }
   const signed: Record<string, string> = {};
   for (const name of names) {
-    const value = headers[name];
+    // Own headers only: a signed name such as `constructor` must not reach Object.prototype.
+    const value = Object.hasOwn(headers, name) ? headers[name] : undefined;
     if (value === undefined) {
       return false;
     }

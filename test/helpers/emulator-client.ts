@@ -18,6 +18,8 @@ export type HandSigned = {
   version?: string;
   token?: string;
   language?: string;
+  /** Signed and sent as Content-Type; default `application/json`. */
+  contentType?: string;
   /** Applied after signing, to tamper with what was signed. */
   afterSigning?: (headers: Record<string, string>) => void;
 };
@@ -38,7 +40,7 @@ export const mainlandBody = (phone = '+8613012345678') => ({
 export const postSigned = async (emulator: Emulator, options: HandSigned = {}) => {
   const text = options.rawBody ?? JSON.stringify(options.body ?? mainlandBody());
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signed = { 'content-type': 'application/json', host: new URL(emulator.url).host };
+  const signed = { 'content-type': options.contentType ?? 'application/json', host: new URL(emulator.url).host };
   const { authorization } = signTc3({
     secretId: options.secretId ?? emulator.account.secretId,
     secretKey: options.secretKey ?? emulator.account.secretKey,
