@@ -90,24 +90,16 @@ const withoutPlaceholderEntries = (templates: unknown): unknown => {
     return templates;
   }
   const placeholder = (entry: unknown) =>
-    typeof entry === 'object' && entry !== null && isTemplateCodePlaceholder((entry as { templateCode?: unknown }).templateCode);
+    typeof entry === 'object' &&
+    entry !== null &&
+    isTemplateCodePlaceholder((entry as { templateCode?: unknown }).templateCode);
   const filled = templates.filter((entry) => !placeholder(entry));
   return filled.length > 0 ? filled : templates;
 };
 
-/** Every config field, before the Console switches are applied (see `tencentSmsConfigGuard`). */
-export const configFieldsGuard = z.object({
-  accessKeyId: headerSafe('AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE'),
-  accessKeySecret: requiredText.min(8, 'is too short for a Tencent SecretKey (they have 32 characters)'),
-  signName: requiredText,
-  region: headerSafe('ap-guangzhou').regex(
-    /^[a-z]{2,}(?:-[a-z0-9]+)+$/,
-    'must be a Tencent Cloud region such as ap-guangzhou or ap-singapore'
-  ),
-  sdkAppId: digits('1400006666'),
-  templates: z.preprocess(
-    withoutPlaceholderEntries,
-    z
+const templatesGuard = z.preprocess(
+  withoutPlaceholderEntries,
+  z
     .array(templateGuard)
     .min(1, 'must list at least one template')
     .superRefine((templates, context) => {
@@ -121,7 +113,19 @@ export const configFieldsGuard = z.object({
         });
       }
     })
+);
+
+/** Every config field, before the Console switches are applied (see `tencentSmsConfigGuard`). */
+export const configFieldsGuard = z.object({
+  accessKeyId: headerSafe('AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE'),
+  accessKeySecret: requiredText.min(8, 'is too short for a Tencent SecretKey (they have 32 characters)'),
+  signName: requiredText,
+  region: headerSafe('ap-guangzhou').regex(
+    /^[a-z]{2,}(?:-[a-z0-9]+)+$/,
+    'must be a Tencent Cloud region such as ap-guangzhou or ap-singapore'
   ),
+  sdkAppId: digits('1400006666'),
+  templates: templatesGuard,
   internationalSignName: optionalText,
   senderId: optionalText,
   /** Parsed once here, so a send only reads the `Endpoint` it produces. */
