@@ -29,6 +29,16 @@ import {
  * (The fault, code, fuzz, concurrency and clock suites check every error they see the same way.)
  */
 
+/** An emulator account holding the test's secret key and session token. */
+const tokenAccount = {
+  secretId,
+  secretKey,
+  sessionToken,
+  apps: [{ sdkAppId: '1400000001', region: 'ap-guangzhou' }],
+  signatures: ['Logto演示'],
+  templates: [{ id: '1000001', text: 'Code {1}, {2} minutes.', destination: 'mainland', verificationCode: true }],
+};
+
 let server: FaultServer;
 beforeAll(async () => {
   server = await startFaultServer();
@@ -166,14 +176,7 @@ describe('the emulator', () => {
   const outcomes: ApiOutcome[] = [];
   beforeAll(async () => {
     emulator = await startEmulator({
-      account: parseAccount({
-        secretId,
-        secretKey,
-        sessionToken,
-        apps: [{ sdkAppId: '1400000001', region: 'ap-guangzhou' }],
-        signatures: ['Logto演示'],
-        templates: [{ id: '1000001', text: 'Code {1}, {2} minutes.', destination: 'mainland', verificationCode: true }],
-      }),
+      account: parseAccount(tokenAccount),
       onApiCall: (outcome) => outcomes.push(outcome),
     });
   });
@@ -303,14 +306,7 @@ describe('the CLI', () => {
 
   it('the emulator command logs calls without the account key or token', async () => {
     const { runEmulator } = await import('../../src/cli/emulator-command.js');
-    const accountPath = await writeConfig('account.json', {
-      secretId,
-      secretKey,
-      sessionToken,
-      apps: [{ sdkAppId: '1400000001', region: 'ap-guangzhou' }],
-      signatures: ['Logto演示'],
-      templates: [{ id: '1000001', text: 'Code {1}, {2} minutes.', destination: 'mainland', verificationCode: true }],
-    });
+    const accountPath = await writeConfig('account.json', tokenAccount);
     const before = { int: new Set(process.rawListeners('SIGINT')), term: new Set(process.rawListeners('SIGTERM')) };
     capture();
     const running = runEmulator(['--port', '0', '--account', accountPath]);
