@@ -2,8 +2,9 @@ import { ConnectorType, type CreateConnector, type SmsConnector } from '@logto/c
 
 import { defaultMetadata } from './constant.js';
 import { redactedError } from './errors/redacted-error.js';
+import { preconnect } from './http/fetch.js';
 import type * as SendModule from './send.js';
-import { tencentSmsConfigGuard } from './types.js';
+import { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
 import { readConfig } from './utils.js';
 
 /**
@@ -11,7 +12,9 @@ import { readConfig } from './utils.js';
  * every connector at start-up and rebuilds them often, but only reads metadata and configGuard.
  */
 let sendModule: Promise<typeof SendModule> | undefined;
-const loadSendModule = () => (sendModule ??= import('./send.js'));
+// The first send also opens its connection while that code loads.
+const loadSendModule = ({ endpoint }: TencentSmsConfig) =>
+  (sendModule ??= (preconnect(endpoint.url), import('./send.js')));
 
 /** Logto's factory: cheap and free of I/O, since core rebuilds connectors on many requests. */
 const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => ({
@@ -22,7 +25,7 @@ const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
     // The config first: an invalid one fails before anything else is loaded or sent.
     const config = await readConfig(inputConfig, getConfig);
     try {
-      const { sendOne } = await loadSendModule();
+      const { sendOne } = await loadSendModule(config);
       return await sendOne(config, data);
     } catch (error) {
       // Secrets out of every error, and anything unexpected turned into a ConnectorError.
