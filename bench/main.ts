@@ -157,6 +157,7 @@ const main = async () => {
         const reply = await runJob({ kind: 'first', candidate: result.id }, env, latencyPort, 60_000, undefined);
         if (reply.ok) {
           (result.firstRuns ??= []).push(reply.result.firstMs as number);
+          (result.firstCpuRuns ??= []).push(reply.result.firstCpuMs as number);
         } else {
           result.errors.push(`first send, round ${round + 1}: ${reply.error}`);
         }
@@ -247,7 +248,7 @@ const main = async () => {
       console.log(
         runs.length === 0
           ? `${result.label}: no figure (${result.errors.join('; ')})`
-          : `${result.label}: first send median ${median(runs).toFixed(1)} ms${rt(median(runs))}, runs ${runs.map((run) => run.toFixed(1)).join(' ')}`
+          : `${result.label}: first send median ${median(runs).toFixed(1)} ms${rt(median(runs))}, runs ${runs.map((run) => run.toFixed(1)).join(' ')}; CPU of that send median ${median(result.firstCpuRuns ?? []).toFixed(1)} ms`
       );
     }
     return;

@@ -21,6 +21,8 @@ export type CandidateResult = {
   latency?: LatencyResult;
   /** The first send after start, one per fresh process, in the order the rounds ran. */
   firstRuns?: number[];
+  /** CPU time (ms) the process spent during each of those first sends. */
+  firstCpuRuns?: number[];
   /** The median run of `cpuRuns` by CPU per send; its other figures come from the same run. */
   cpu?: CpuRun;
   /** Every CPU round by its number; `undefined` where that round's job failed. */

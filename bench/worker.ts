@@ -60,8 +60,10 @@ const run = async (job: Job): Promise<Record<string, unknown>> => {
   const sender = await candidate.setup(module);
   if (job.kind === 'first') {
     const start = performance.now();
+    const cpuBefore = process.cpuUsage();
     await sender.send();
-    return { firstMs: since(start) };
+    const cpu = process.cpuUsage(cpuBefore);
+    return { firstMs: since(start), firstCpuMs: (cpu.user + cpu.system) / 1000 };
   }
   if (job.kind === 'latency') {
     return { ...(await measureLatency(sender, job.warm, job.idlePausesMs, job.jitWarmup)) };

@@ -12,9 +12,9 @@ import { readConfig } from './utils.js';
  * every connector at start-up and rebuilds them often, but only reads metadata and configGuard.
  */
 let sendModule: Promise<typeof SendModule> | undefined;
-// The first send also opens its connection while that code loads.
+// The first send starts its connection first, and loads the rest while the handshake runs.
 const loadSendModule = ({ endpoint }: TencentSmsConfig) =>
-  (sendModule ??= (preconnect(endpoint.url), import('./send.js')));
+  (sendModule ??= preconnect(endpoint.url).then(async () => import('./send.js')));
 
 /** Logto's factory: cheap and free of I/O, since core rebuilds connectors on many requests. */
 const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => ({

@@ -20,13 +20,17 @@ const load = () =>
 
 /**
  * Starts connecting to `url` through the shared pool, for a send that is about to be prepared:
- * the first send after start loads its code while the TCP and TLS handshakes run. The send then
- * picks this connection up; a failure here is left for the send to meet and report.
+ * the first send after start loads the rest of its code while the TCP and TLS handshakes run.
+ * Resolves once the connection is under way (never rejects): loading more code before that point
+ * would only delay it. The send then picks this connection up; a failure here is left for the
+ * send to meet and report.
  */
-export const preconnect = (url: string): void => {
-  load()
-    .then((transport) => transport.preconnect(url))
-    .catch(() => undefined);
+export const preconnect = async (url: string): Promise<void> => {
+  try {
+    (await load()).preconnect(url);
+  } catch {
+    // The send loads the transport again and reports what goes wrong.
+  }
 };
 
 /**
