@@ -12,6 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { createAgents } from '../src/transport/agents.js';
+import { attemptRequest } from '../src/transport/attempt.js';
 import { defaultIdleBoundMs, idleBoundFor, keepAliveHintMarginMs } from '../src/transport/idle-policy.js';
 import { createTransportFetch, type TransportFetch } from '../src/transport/index.js';
 
@@ -247,5 +249,36 @@ describe('a server closing idle connections at T', () => {
 
     expect(failures).toEqual([]);
     expect(gateway.lost).toBe(0);
+  });
+});
+
+describe('a pooled connection that breaks right after the request was handed to it', () => {
+  it('says the request may have been sent, even before Node reported the write finished', async () => {
+    const gateway = await startGateway();
+    const agents = createAgents();
+    const parts = {
+      url: new URL(`${gateway.origin}/`),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from('{}'),
+      signal: undefined,
+      deadline: undefined,
+    };
+    await (await attemptRequest(parts, agents.http, 1024)).text();
+    const pooled = Object.values(agents.http.freeSockets)[0]?.[0];
+    expect(pooled).toBeDefined();
+    // The connection resets the moment the request is handed to it: whether any byte left is
+    // unknowable, so "could not reach" (which invites sending again) would be wrong.
+    const write = pooled!.write.bind(pooled);
+    pooled!.write = ((...args: Parameters<typeof write>) => {
+      const result = write(...args);
+      pooled!.destroy(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
+      return result;
+    }) as typeof write;
+
+    await expect(attemptRequest(parts, agents.http, 1024)).rejects.toMatchObject({
+      code: 'ERR_REQUEST_SENT',
+      cause: { code: 'ECONNRESET' },
+    });
   });
 });

@@ -99,9 +99,12 @@ export const attemptRequest = (
       }
       // Only a reused socket that died before we handed it a byte: the server saw nothing.
       const stale = reused && !written && closedSocketCodes.has(errorCode(error) ?? '');
+      // A reused socket is connected, so what was handed to it may be on its way even before
+      // Node reports the write done; a new one only carries bytes once connected and flushed.
+      const maybeSent = sent || (reused && written);
       finish(() =>
         reject(
-          stale ? new StaleSocketError({ cause: error }) : sent ? new RequestSentError({ cause: error }) : error
+          stale ? new StaleSocketError({ cause: error }) : maybeSent ? new RequestSentError({ cause: error }) : error
         )
       );
     };
