@@ -130,7 +130,6 @@ export const attemptRequest = (
     request.once('finish', () => {
       sent = true;
     });
-    request.once('timeout', () => request.destroy(new Error('socket idle timeout')));
     const onSocket = (socket: Socket) => {
       reused = request.reusedSocket === true;
       if (!reused) {
