@@ -100,10 +100,9 @@ export const defaultMetadata: ConnectorMetadata = {
       key: 'signName',
       label: 'Signature (mainland China)',
       type: ConnectorConfigFormItemType.Text,
-      required: true,
       placeholder: '腾讯云',
       description:
-        'SMS console → Mainland China SMS → Signatures: the approved signature text, without the 【】 brackets.',
+        'Required when a template can send to mainland China (+86) numbers, i.e. has destination "mainland" or none; leave empty if every template is "international". SMS console → Mainland China SMS → Signatures: the approved signature text, without the 【】 brackets.',
     },
     {
       key: 'templates',

@@ -69,6 +69,10 @@ export type Template = z.infer<typeof templateGuard>;
 const servesDestination = (template: Template, destination: Destination) =>
   template.destination === undefined || template.destination === destination;
 
+/** Whether some entry can go to a +86 number: one for "mainland" or one without a destination. */
+export const servesMainland = (templates: readonly Template[]): boolean =>
+  templates.some((template) => servesDestination(template, 'mainland'));
+
 /** Destinations that some entry serves but no Generic entry does: those sends could fail. */
 export const destinationsWithoutGeneric = (templates: readonly Template[]): Destination[] =>
   destinationGuard.options.filter(
@@ -115,11 +119,15 @@ const templatesGuard = z.preprocess(
     })
 );
 
-/** Every config field, before the Console switches are applied (see `tencentSmsConfigGuard`). */
+/**
+ * Every config field, before the Console switches are applied (see `tencentSmsConfigGuard`).
+ * `signName` is optional on its own: Tencent requires a signature only for mainland China, so an
+ * account that sends abroad only has none to give (see `signNameWhereNeeded`).
+ */
 export const configFieldsGuard = z.object({
   accessKeyId: headerSafe('AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE'),
   accessKeySecret: requiredText.min(8, 'is too short for a Tencent SecretKey (they have 32 characters)'),
-  signName: requiredText,
+  signName: optionalText,
   region: headerSafe('ap-guangzhou').regex(
     /^[a-z]{2,}(?:-[a-z0-9]+)+$/,
     'must be a Tencent Cloud region such as ap-guangzhou or ap-singapore'
@@ -166,6 +174,18 @@ export const configFieldsGuard = z.object({
   advanced: z.boolean().optional(),
 });
 
+/** A mainland send without a signature is refused by Tencent: ask for it when one can happen. */
+const signNameWhereNeeded = configFieldsGuard.superRefine((config, context) => {
+  if (config.signName === undefined && servesMainland(config.templates)) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['signName'],
+      message:
+        'signName is required when a template can serve mainland China numbers (destination "mainland" or none): enter the approved signature, or give every template destination "international"',
+    });
+  }
+});
+
 /** The fields each Console switch shows (and, switched off, turns off). */
 export const switchedFields = {
   international: ['internationalSignName', 'senderId'],
@@ -196,7 +216,7 @@ const withoutSwitchedOffFields = (config: unknown): unknown => {
   return kept;
 };
 
-export const tencentSmsConfigGuard = z.preprocess(withoutSwitchedOffFields, configFieldsGuard);
+export const tencentSmsConfigGuard = z.preprocess(withoutSwitchedOffFields, signNameWhereNeeded);
 /** A config after validation: trimmed values and a parsed endpoint. */
 export type TencentSmsConfig = z.output<typeof configFieldsGuard>;
 /**
