@@ -42,6 +42,8 @@ const secretsToFind = (secrets: readonly unknown[]): string[] => [
   ),
 ];
 
+const escapeStart = /[%&\\]/;
+
 /** An escape sequence a cut can leave unfinished (`\u00`, `%2`, `&#x2`), right before the marker. */
 const unfinishedEscape = /(?:\\(?:u[\dA-Fa-f]{0,3}|x[\dA-Fa-f]?)?|%[\dA-Fa-f]?|&(?:#[Xx]?[\dA-Fa-f]{0,7}|[A-Za-z]{0,16}))$/;
 
@@ -53,7 +55,8 @@ const cutEnds = (text: string): CutEnd[] => {
   const ends: CutEnd[] = [];
   for (let at = text.indexOf(cutMarker); at !== -1; at = text.indexOf(cutMarker, at + 1)) {
     ends.push({ end: at, marker: at });
-    const unfinished = unfinishedEscape.exec(text.slice(Math.max(0, at - 12), at));
+    const before = text.slice(Math.max(0, at - 12), at);
+    const unfinished = escapeStart.test(before) ? unfinishedEscape.exec(before) : null;
     if (unfinished?.[0]) {
       ends.push({ end: at - unfinished[0].length, marker: at });
     }
@@ -65,8 +68,14 @@ const cutEnds = (text: string): CutEnd[] => {
 const spansIn = ({ text }: DecodedText, secret: string, ends: readonly CutEnd[]): Span[] => {
   const spans = automatonOf(secret).runsIn(text, Math.min(minPieceLength, secret.length));
   for (const { end, marker } of ends) {
+    const last = text.charCodeAt(end - 1);
     for (let length = Math.min(secret.length, minPieceLength); length >= minSecretLength; length -= 1) {
-      if (end >= length && text.startsWith(secret.slice(0, length), end - length)) {
+      // The last character decides most candidates without comparing the whole prefix.
+      if (
+        last === secret.charCodeAt(length - 1) &&
+        end >= length &&
+        text.startsWith(secret.slice(0, length), end - length)
+      ) {
         spans.push([end - length, marker]);
         break;
       }
