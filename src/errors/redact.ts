@@ -15,9 +15,13 @@ const minSecretLength = 4;
  */
 const minPieceLength = 12;
 
-/** Automata are built once per secret; a config holds two, and a CLI run or a test a few more. */
+/**
+ * Automata are built once per secret, since redaction runs on every string of every error. A
+ * config holds two secrets; the few kept here bound the memory (an 8,000-character token's automaton
+ * takes about 2 MB) and hold nothing the process does not already have in its configs.
+ */
 const automata = new Map<string, SecretAutomaton>();
-const maxAutomata = 16;
+const maxAutomata = 8;
 
 const automatonOf = (secret: string): SecretAutomaton => {
   const known = automata.get(secret);
@@ -42,6 +46,7 @@ const secretsToFind = (secrets: readonly unknown[]): string[] => [
   ),
 ];
 
+/** A character an escape sequence starts with; most cut ends have none before them. */
 const escapeStart = /[%&\\]/;
 
 /** An escape sequence a cut can leave unfinished (`\u00`, `%2`, `&#x2`), right before the marker. */
