@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { parseAccount, startEmulator, type ApiOutcome, type Emulator } from '../../src/emulator/index.js';
 import { redact, redactDeep } from '../../src/errors/redact.js';
+import { SecretAutomaton } from '../../src/errors/redaction/secret-automaton.js';
 import {
   closedPort,
   connector,
@@ -371,6 +373,63 @@ describe('redact', () => {
     expect(redact(text, [token, secretKey])).toBe(text);
     expect(redact(text, [])).toBe(text);
     expect(redact(text, ['abc', undefined, 5])).toBe(text);
+  });
+
+  it('removes a secret whatever mix of spellings writes its characters (seeded property)', () => {
+    const named: Record<string, string> = { '/': '&sol;', '=': '&equals;', '+': '&plus;', '&': '&amp;', '<': '&lt;', '\\': '&bsol;' };
+    const hex = (char: string, upper: boolean) => {
+      const digits = char.charCodeAt(0).toString(16);
+      return upper ? digits.toUpperCase() : digits;
+    };
+    // A backslash is never left bare next to backslash escapes: no encoder writes that mix.
+    const spellings: Array<(char: string, upper: boolean) => string> = [
+      (char) => (char === '\\' ? '\\\\' : char),
+      (char, upper) => `\\u${hex(char, upper).padStart(4, '0')}`,
+      (char, upper) => `%${hex(char, upper).padStart(2, '0')}`,
+      (char) => `&#${char.charCodeAt(0)};`,
+      (char, upper) => `&#${upper ? 'X' : 'x'}${hex(char, upper)};`,
+      (char) => named[char] ?? char,
+      (char) => (char === '/' || char === '"' || char === '\\' ? `\\${char}` : char),
+    ];
+    const secretArbitrary = fc.string({ unit: fc.constantFrom(...'aZ09/=+&<"\\-_.~'.split('')), minLength: 12, maxLength: 60 });
+    fc.assert(
+      fc.property(
+        secretArbitrary,
+        fc.array(fc.tuple(fc.nat(spellings.length - 1), fc.boolean()), { minLength: 60, maxLength: 60 }),
+        (secret, choices) => {
+          const spelled = [...secret].map((char, index) => {
+            const [which, upper] = choices[index]!;
+            return spellings[which]!(char, upper);
+          });
+          const text = `<p>token: ${spelled.join('')} end</p>`;
+          expect(redact(text, [secret])).toBe('<p>token: [redacted] end</p>');
+        }
+      ),
+      { seed: 0x5ec2e7, numRuns: 500 }
+    );
+  });
+
+  it('the automaton finds exactly the pieces a plain search finds (seeded property)', () => {
+    const unit = fc.constantFrom('a', 'b', 'c');
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 12 }), fc.string({ unit, maxLength: 40 }), fc.integer({ min: 1, max: 6 }), (secret, text, minLength) => {
+        // Plain search: mark every position covered by a substring of the secret at least that long.
+        const covered = Array.from({ length: text.length }, () => false);
+        for (let start = 0; start < text.length; start += 1) {
+          for (let end = start + minLength; end <= text.length; end += 1) {
+            if (secret.includes(text.slice(start, end))) {
+              covered.fill(true, start, end);
+            }
+          }
+        }
+        const found = Array.from({ length: text.length }, () => false);
+        for (const [start, end] of new SecretAutomaton(secret).runsIn(text, minLength)) {
+          found.fill(true, start, end);
+        }
+        expect(found).toEqual(covered);
+      }),
+      { seed: 0xa07a, numRuns: 1000 }
+    );
   });
 
   it('keeps the structure of the data it cleans', () => {
