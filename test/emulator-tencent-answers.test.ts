@@ -204,3 +204,36 @@ describe('request checks with Tencent’s codes', () => {
     ]);
   });
 });
+
+describe('content review and CAM permissions', () => {
+  it('refuses a message holding a sensitive word, in any case, and sends nothing', async () => {
+    const emulator = await startEmulator({
+      account: parseAccount({ ...defaultAccountInput, limits: limitsOff, sensitiveWords: ['EXPIRES'] }),
+    });
+    try {
+      const { response } = await postSigned(emulator, { body: internationalBody('+6591234567') });
+      expect(errorCode(response)).toBe('FailedOperation.ContainSensitiveWord');
+      expect(emulator.store.list()).toEqual([]);
+      // The mainland template has no such word and goes through.
+      expect(errorCode((await postSigned(emulator, { body: mainlandBody() })).response)).toBeUndefined();
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('refuses a correctly signed request whose key may not call SendSms', async () => {
+    const emulator = await startEmulator({
+      account: parseAccount({ ...defaultAccountInput, allowSendSms: false }),
+    });
+    try {
+      const { response } = await postSigned(emulator, { body: mainlandBody() });
+      expect(errorCode(response)).toBe('AuthFailure.UnauthorizedOperation');
+      expect(emulator.store.list()).toEqual([]);
+      // A wrong signature is still reported first: permission is checked for a known caller only.
+      const forged = await postSigned(emulator, { body: mainlandBody(), secretKey: 'wrong' });
+      expect(errorCode(forged.response)).toBe('AuthFailure.SignatureFailure');
+    } finally {
+      await emulator.close();
+    }
+  });
+});

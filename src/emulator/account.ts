@@ -61,6 +61,13 @@ export const accountGuard = z.object({
   limits: limitsGuard.default({}),
   /** Longest text (signature included) one request may render, in characters. */
   maxContentLength: z.number().int().positive().default(500),
+  /** Words content review refuses; a message containing one (any case) is not sent. */
+  sensitiveWords: z.array(z.string().min(1)).default([]),
+  /**
+   * False makes the key act like a CAM sub-user's without the `sms:SendSms` permission: signed
+   * correctly, yet refused — the likeliest setup mistake with a sub-user key.
+   */
+  allowSendSms: z.boolean().default(true),
 });
 
 export type Account = z.infer<typeof accountGuard>;
@@ -68,7 +75,6 @@ export type AccountInput = z.input<typeof accountGuard>;
 export type Template = Account['templates'][number];
 export type FrequencyLimits = Account['limits'];
 export type App = Account['apps'][number];
-export type InternationalLimits = App['internationalLimits'];
 
 /**
  * Validates an account description (from `--account file.json` or a test) and fills defaults.

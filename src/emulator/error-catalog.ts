@@ -92,6 +92,14 @@ const catalog = {
     en: 'The phone number is not in E.164 format.',
     zh: '手机号格式错误。',
   },
+  'AuthFailure.UnauthorizedOperation': {
+    en: 'The request is not authorized: the key may not perform this action (see CAM).',
+    zh: '请求未授权，该密钥无权执行此操作，请检查 CAM 授权。',
+  },
+  'FailedOperation.ContainSensitiveWord': {
+    en: 'The message contains a sensitive word.',
+    zh: '短信内容中含有敏感词。',
+  },
   'FailedOperation.PhoneNumberParseFail': {
     en: 'The phone number could not be parsed; write it in E.164 form.',
     zh: '手机号解析失败，请使用 E.164 格式。',

@@ -122,6 +122,10 @@ export const sendSms = (request: SendSmsRequest, context: SendContext): SendStat
       `At most ${account.maxContentLength} characters, signature included.`
     );
   }
+  const lowerText = text.toLowerCase();
+  if (account.sensitiveWords.some((word) => lowerText.includes(word.toLowerCase()))) {
+    throw new ApiError('FailedOperation.ContainSensitiveWord');
+  }
   const status = (raw: string, code: TencentCode, extra: Partial<SendStatus> = {}): SendStatus => ({
     SerialNo: '',
     PhoneNumber: raw,
