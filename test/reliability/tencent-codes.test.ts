@@ -1,12 +1,16 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { parseAccount, startEmulator, type Emulator } from '../../src/emulator/index.js';
 import {
   connector,
   descriptionOf,
   expectConnectorError,
   message,
   replyJson,
+  secretId,
+  secretKey,
+  sessionToken,
   startFaultServer,
   validConfig,
   type FaultServer,
@@ -335,5 +339,67 @@ describe('with language zh-CN, advice that reads Tencent’s message still appli
     expect(language).toBe('zh-CN');
     expect(descriptionOf(error)).toContain(text);
     expect(descriptionOf(error)).toMatch(/region is not valid for SMS/);
+  });
+});
+
+describe('the emulator’s answers reach the admin with the advice for them', () => {
+  const account = {
+    secretId,
+    secretKey,
+    sessionToken,
+    apps: [
+      {
+        sdkAppId: '1400000001',
+        region: 'ap-guangzhou',
+        internationalLimits: { blockedRegions: ['JP'], regionDailyLimits: { US: 1 } },
+      },
+    ],
+    signatures: ['Logto演示', 'Logto'],
+    templates: [
+      { id: '1000001', text: 'Code {1}, {2} minutes.', destination: 'mainland', verificationCode: true },
+      { id: '1000002', text: 'Your code is {1}. {2}', destination: 'international' },
+    ],
+    sensitiveWords: ['forbidden'],
+  } as const;
+  const emulators: Emulator[] = [];
+  const emulatorWith = async (change: Record<string, unknown> = {}) => {
+    const emulator = await startEmulator({ account: parseAccount({ ...account, ...change }) });
+    emulators.push(emulator);
+    return emulator;
+  };
+  afterAll(async () => {
+    await Promise.all(emulators.map(async (emulator) => emulator.close()));
+  });
+
+  const failure = async (url: string, to: string, change: Record<string, unknown> = {}) => {
+    const { sendMessage } = await connector();
+    return expectConnectorError(sendMessage(message(to), validConfig(url, change)));
+  };
+
+  it('a destination the SMS app blocks, and one over its daily cap, name where to change that', async () => {
+    const { url } = await emulatorWith();
+    const blocked = await failure(url, '819012345678');
+    expect(blocked.data).toMatchObject({ tencentCode: 'LimitExceeded.AppCountryOrRegionInBlacklist' });
+    expect(descriptionOf(blocked)).toMatch(/not on the SMS application's list of allowed destinations.*国际港澳台短信发送限制/);
+
+    const { sendMessage } = await connector();
+    await sendMessage(message('14155552671'), validConfig(url));
+    const overCap = await failure(url, '14155552672');
+    expect(overCap.data).toMatchObject({ tencentCode: 'LimitExceeded.AppCountryOrRegionDailyLimit' });
+    expect(descriptionOf(overCap)).toMatch(/daily cap .* country or region is reached.*应用管理/);
+  });
+
+  it('a key without sms:SendSms, and a word content review refuses', async () => {
+    const noPermission = await failure((await emulatorWith({ allowSendSms: false })).url, '8613012345678');
+    expect(descriptionOf(noPermission)).toMatch(/CAM user of this API key may not call sms:SendSms/);
+
+    const { url } = await emulatorWith();
+    const refused = await failure(url, '14155552673', {
+      templates: [
+        { usageType: 'Generic', templateCode: '1000001', destination: 'mainland', params: ['{{code}}', '5'] },
+        { usageType: 'Generic', templateCode: '1000002', destination: 'international', params: ['{{code}}', 'forbidden'] },
+      ],
+    });
+    expect(descriptionOf(refused)).toMatch(/filter found a word it does not allow/);
   });
 });
