@@ -12,6 +12,8 @@ import { readConfig } from './utils.js';
  */
 let sendModule: Promise<typeof SendModule> | undefined;
 const loadSendModule = () => (sendModule ??= import('./send.js'));
+/** Only a failing Console test needs it. */
+const loadConsoleTest = async () => import('./console-test/index.js');
 
 /** Logto's factory: cheap and free of I/O, since core rebuilds connectors on many requests. */
 const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => ({
@@ -26,7 +28,13 @@ const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
       return await sendOne(config, data);
     } catch (error) {
       // Secrets out of every error, and anything unexpected turned into a ConnectorError.
-      throw redactedError(error, [config.accessKeySecret, config.sessionToken]);
+      const secrets = [config.accessKeySecret, config.sessionToken];
+      const cleaned = redactedError(error, secrets);
+      // A Console test (the only caller that passes a config) gets the whole diagnosis as text.
+      const consoleTest = inputConfig !== undefined && inputConfig !== null;
+      throw consoleTest
+        ? (await loadConsoleTest()).consoleTestError(cleaned, data?.to, secrets)
+        : cleaned;
     }
   },
 });

@@ -1,0 +1,26 @@
+import { destinationOf, toE164 } from '../phone.js';
+import { describeNumber } from '../regions/index.js';
+
+/**
+ * What may be quoted back: text made of what people type into a number, no longer than one.
+ * Anything else (a pasted key, a payload) is not repeated, so it cannot reach a toast or a log.
+ */
+const quotable = /^[\d\s()+.-]{1,32}$/;
+
+/**
+ * How the connector read a recipient, as a sentence for an admin. Logto's Console reads its test
+ * field as an international number even without a `+`, so `13012345678` is a number in the United
+ * States: the connector cannot know a mainland number was meant and does not guess, but says what
+ * it read and how to type a mainland number, so the mistake shows at once.
+ */
+export const numberReading = (to: unknown): string => {
+  const e164 = toE164(to);
+  if (e164 === undefined) {
+    const typed = typeof to === 'string' && quotable.test(to) ? ` "${to}"` : '';
+    return `The number${typed} could not be read as an international number: type the country code first, e.g. +86 130 1234 5678 or +1 415 555 2671.`;
+  }
+  const reading = `The number was read as ${describeNumber(e164)}`;
+  return destinationOf(e164) === 'mainland'
+    ? `${reading}.`
+    : `${reading} — for a mainland China number type +86 first (+86 ${e164.slice(1)}).`;
+};
