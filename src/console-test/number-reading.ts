@@ -7,6 +7,9 @@ import { describeNumber } from '../regions/index.js';
  */
 const quotable = /^[\d\s()+.-]{1,32}$/;
 
+/** Eleven digits starting 13–19: the shape of a mainland China mobile number without +86. */
+const mainlandMobile = /^1[3-9]\d{9}$/;
+
 /**
  * How the connector read a recipient, as a sentence for an admin. Logto's Console reads its test
  * field as an international number even without a `+`, so `13012345678` is a number in the United
@@ -20,7 +23,11 @@ export const numberReading = (to: unknown): string => {
     return `The number${typed} could not be read as an international number: type the country code first, e.g. +86 130 1234 5678 or +1 415 555 2671.`;
   }
   const reading = `The number was read as ${describeNumber(e164)}`;
-  return destinationOf(e164) === 'mainland'
-    ? `${reading}.`
-    : `${reading} — for a mainland China number type +86 first (+86 ${e164.slice(1)}).`;
+  if (destinationOf(e164) === 'mainland') {
+    return `${reading}.`;
+  }
+  // The digits as typed, when they have the shape of a mainland mobile number, show the fix.
+  const typed = e164.slice(1);
+  const example = mainlandMobile.test(typed) ? ` (+86 ${typed})` : '';
+  return `${reading} — for a mainland China number type +86 first${example}.`;
 };
