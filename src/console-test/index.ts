@@ -12,4 +12,4 @@ export {
   zodIssueLines,
   type LogtoDisplay,
 } from './logto-display.js';
-export { numberReading } from './number-reading.js';
+export { numberAsRead, numberReading } from './number-reading.js';
