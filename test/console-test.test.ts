@@ -1,5 +1,6 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { createServer, type AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -248,5 +249,31 @@ describe('numberReading', () => {
     expect(numberReading('0123')).toContain('The number "0123" could not be read');
     expect(numberReading('not-a-number-but-a-key-AKIDxyz')).toMatch(/^The number could not be read/);
     expect(numberReading(undefined)).toMatch(/^The number could not be read/);
+  });
+});
+
+describe('the conversion never fails and never repeats a secret', () => {
+  it('any code, any data, any `to`: a general error whose text Logto shows, without the secret', () => {
+    const secret = 'fuzz-SECRET-5e1d0c7b-never-shown';
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.values(ConnectorErrorCodes), 'some_future_code'),
+        fc.oneof(fc.anything(), fc.record({ errorDescription: fc.string(), requestId: fc.string() })),
+        fc.oneof(fc.anything(), fc.string(), fc.constant(secret), fc.constant(`86${secret}`)),
+        fc.boolean(),
+        (code, data, to, echo) => {
+          const withSecret = echo && typeof data === 'object' && data !== null ? { ...data, errorDescription: `echo ${secret}` } : data;
+          const converted = consoleTestError(new ConnectorError(code as ConnectorErrorCodes, withSecret), to, [secret]);
+          const shown = logtoDisplay(converted);
+          if (code === ConnectorErrorCodes.InvalidConfig && withSecret instanceof z.ZodError) {
+            return;
+          }
+          expect(converted.code).toBe(ConnectorErrorCodes.General);
+          expect(shown.message.startsWith(general)).toBe(true);
+          expect(`${shown.message} ${JSON.stringify(converted.data)}`).not.toContain(secret);
+        }
+      ),
+      { numRuns: 500 }
+    );
   });
 });
