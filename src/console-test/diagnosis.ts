@@ -22,13 +22,29 @@ const textField = (data: unknown, key: string): string | undefined => {
 };
 
 /** Ends a text with a full stop, so the sentence after it reads as one. */
-const asSentence = (text: string): string => (/[.!?…]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`);
+const asSentence = (text: string): string => {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+};
+
+/** Data without a description is shown as JSON, up to what a toast can hold. */
+const maxJsonLength = 500;
+const jsonOf = (data: unknown): string => {
+  let json: string;
+  try {
+    json = JSON.stringify(data) ?? String(data);
+  } catch {
+    // A BigInt or a cycle: the conversion must still produce a ConnectorError.
+    return '(details that cannot be shown as JSON)';
+  }
+  return json.length > maxJsonLength ? `${json.slice(0, maxJsonLength)}…` : json;
+};
 
 /** The connector's explanation, with Tencent's code and the RequestId added if it lacks them. */
 const explanationOf = (error: ConnectorError): string => {
   const text =
     errorDescriptionOf(error.data) ??
-    (error.data === undefined ? logtoDisplay(error).message : JSON.stringify(error.data));
+    (error.data === undefined ? logtoDisplay(error).message : jsonOf(error.data));
   const tencentCode = textField(error.data, 'tencentCode');
   const requestId = textField(error.data, 'requestId');
   return [
