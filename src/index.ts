@@ -23,6 +23,8 @@ const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
   sendMessage: async (data, inputConfig) => {
     // The config first: an invalid one fails before anything else is loaded or sent.
     const config = await readConfig(inputConfig, getConfig);
+    // The Console's test send is the only call that passes a config.
+    const consoleTest = inputConfig !== undefined && inputConfig !== null;
     try {
       const { sendOne } = await loadSendModule();
       return await sendOne(config, data);
@@ -30,8 +32,7 @@ const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
       // Secrets out of every error, and anything unexpected turned into a ConnectorError.
       const secrets = [config.accessKeySecret, config.sessionToken];
       const cleaned = redactedError(error, secrets);
-      // A Console test (the only caller that passes a config) gets the whole diagnosis as text.
-      const consoleTest = inputConfig !== undefined && inputConfig !== null;
+      // A Console test shows only `general` text: it gets the whole diagnosis as that text.
       throw consoleTest
         ? (await loadConsoleTest()).consoleTestError(cleaned, data?.to, secrets)
         : cleaned;
