@@ -12,8 +12,6 @@ import { readConfig } from './utils.js';
  */
 let sendModule: Promise<typeof SendModule> | undefined;
 const loadSendModule = () => (sendModule ??= import('./send.js'));
-/** Only a failing Console test needs it. */
-const loadConsoleTest = async () => import('./console-test/index.js');
 
 /** Logto's factory: cheap and free of I/O, since core rebuilds connectors on many requests. */
 const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => ({
@@ -32,9 +30,10 @@ const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
       // Secrets out of every error, and anything unexpected turned into a ConnectorError.
       const secrets = [config.accessKeySecret, config.sessionToken];
       const cleaned = redactedError(error, secrets);
-      // A Console test shows only `general` text: it gets the whole diagnosis as that text.
+      // A Console test shows only `general` text: it gets the whole diagnosis as that text
+      // (the module loads only then).
       throw consoleTest
-        ? (await loadConsoleTest()).consoleTestError(cleaned, data?.to, secrets)
+        ? (await import('./console-test/index.js')).consoleTestError(cleaned, data?.to, secrets)
         : cleaned;
     }
   },
