@@ -28,8 +28,11 @@ send --config config.json --to +8613012345678 [--type SignIn] [--code 123456] [-
   --locale TAG         The user's locale (e.g. en, zh-CN), used to pick a localized template.
   Environment: TENCENT_SMS_SECRET_KEY, when set, is used as accessKeySecret so the secret can
   stay out of the file.
-  Prints the RequestId, SerialNo, fee and country on success; on failure the connector error
-  code, Tencent's error code and the text Logto would show. Exit status 0 on success, 1 otherwise.
+  Sends as a sign-in flow does. Prints how the number was read (country included) and the
+  endpoint the request really goes to (after the "advanced" switch); then the RequestId, SerialNo,
+  fee and country on success, or on failure the connector error code, Tencent's error code, what
+  Logto would show for it, and below that the full diagnosis the Console's test shows.
+  Exit status 0 on success, 1 otherwise.
 
 demo
   Same as \`npm run demo\`, without the build step.
