@@ -1,5 +1,6 @@
 import { ConnectorType, type CreateConnector, type SmsConnector } from '@logto/connector-kit';
 
+import { redisUrlSecrets } from './abuse-guard/redis-url.js';
 import { defaultMetadata } from './constant.js';
 import { redactedError } from './errors/redacted-error.js';
 import type * as SendModule from './send.js';
@@ -23,10 +24,17 @@ const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
     const config = await readConfig(inputConfig, getConfig);
     try {
       const { sendOne } = await loadSendModule();
-      return await sendOne(config, data);
+      return await sendOne(config, data, {
+        // The Console's test send is the only call that passes a config.
+        consoleTest: inputConfig !== undefined && inputConfig !== null,
+      });
     } catch (error) {
       // Secrets out of every error, and anything unexpected turned into a ConnectorError.
-      throw redactedError(error, [config.accessKeySecret, config.sessionToken]);
+      throw redactedError(error, [
+        config.accessKeySecret,
+        config.sessionToken,
+        ...redisUrlSecrets(config.redisUrl),
+      ]);
     }
   },
 });

@@ -1,0 +1,142 @@
+import type { RedisClientType } from 'redis';
+
+import { redisLocation, redisUrlSecrets } from '../redis-url.js';
+import { warnAtMostOncePerMinute } from '../warning.js';
+
+import { redact } from '../../errors/redact.js';
+
+/** The longest a send waits for Redis (connecting included) before it goes ahead uncounted. */
+export const redisCallTimeoutMs = 500;
+/** After a failure, Redis is left alone this long: sends meanwhile go ahead at once, uncounted. */
+export const redisRetryDelayMs = 1000;
+
+type Client = RedisClientType;
+
+type Connection = {
+  client?: Client;
+  connecting?: Promise<Client>;
+  /** Until this time (ms) Redis is not asked. */
+  retryAt: number;
+};
+
+/** One client per URL per process, created on the first send that needs it. */
+const connections = new Map<string, Connection>();
+
+class RedisTimeoutError extends Error {
+  override name = 'RedisTimeoutError';
+  constructor() {
+    super(`no answer within ${redisCallTimeoutMs} ms`);
+  }
+}
+
+const reasonOf = (error: unknown, url: string): string => {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return redact(text.replace(/\s+/g, ' '), redisUrlSecrets(url)).slice(0, 200);
+};
+
+/** Closes a client we no longer use, whatever state it is in. */
+const discard = (client: Client | undefined) => {
+  if (client?.isOpen) {
+    client.disconnect().catch(() => undefined);
+  }
+};
+
+/** Forgets the client, backs off, and tells the operator (once a minute at most). */
+const markDown = (url: string, connection: Connection, error: unknown) => {
+  const { client } = connection;
+  connection.client = undefined;
+  connection.connecting = undefined;
+  connection.retryAt = Date.now() + redisRetryDelayMs;
+  discard(client);
+  warnAtMostOncePerMinute(
+    `connector-tencent-sms: Redis at ${redisLocation(url)} is unavailable (${reasonOf(error, url)}); codes are sent without source budgets until it answers again.`
+  );
+};
+
+const connect = async (url: string, connection: Connection): Promise<Client> => {
+  const { createClient } = await import('redis');
+  const client: Client = createClient({
+    url,
+    // Fail fast instead of queueing: a send never waits for a reconnect.
+    disableOfflineQueue: true,
+    // Reconnecting is ours to do (on a later send), so no timer of the client's keeps running.
+    socket: { connectTimeout: redisCallTimeoutMs, reconnectStrategy: false },
+  });
+  // node-redis emits 'error' for socket faults; without a listener that would crash Logto.
+  client.on('error', (error: unknown) => {
+    if (connection.client === client) {
+      markDown(url, connection, error);
+    }
+  });
+  // An idle connection must not keep a process alive (a CLI, a test, a Logto shutting down).
+  client.unref();
+  connection.client = client;
+  await client.connect();
+  // Given up on while it was connecting: close it rather than leave it open.
+  if (connection.client !== client) {
+    discard(client);
+    throw new RedisTimeoutError();
+  }
+  return client;
+};
+
+const readyClient = (url: string, connection: Connection): Promise<Client> => {
+  if (connection.client?.isReady) {
+    return Promise.resolve(connection.client);
+  }
+  if (!connection.connecting) {
+    const attempt: Promise<Client> = connect(url, connection).finally(() => {
+      if (connection.connecting === attempt) {
+        connection.connecting = undefined;
+      }
+    });
+    connection.connecting = attempt;
+  }
+  return connection.connecting;
+};
+
+const withinBound = async <T>(work: Promise<T>): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new RedisTimeoutError()), redisCallTimeoutMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/**
+ * Runs `command` on the Redis at `url`, connecting first if needed, all within
+ * `redisCallTimeoutMs`. Undefined when Redis is down, slow or failing: the caller goes ahead
+ * (fail open, as Logto's own rate limits do). Never throws and never leaves a rejection unhandled.
+ */
+export const withRedis = async <T>(
+  url: string,
+  command: (client: Client) => Promise<T>
+): Promise<T | undefined> => {
+  let connection = connections.get(url);
+  if (!connection) {
+    connection = { retryAt: 0 };
+    connections.set(url, connection);
+  }
+  if (Date.now() < connection.retryAt) {
+    return undefined;
+  }
+  try {
+    return await withinBound(readyClient(url, connection).then(command));
+  } catch (error) {
+    markDown(url, connection, error);
+    return undefined;
+  }
+};
+
+/** Closes every client (tests, and a process that wants to exit at once). */
+export const closeRedisConnections = async (): Promise<void> => {
+  const clients = [...connections.values()].map((connection) => connection.client);
+  connections.clear();
+  await Promise.all(
+    clients.map(async (client) => (client?.isOpen ? client.disconnect().catch(() => undefined) : undefined))
+  );
+};
