@@ -93,14 +93,25 @@ export class MemoryBudgetStore implements BudgetStore {
   /** Stores the entry as the most recently used, making room when the bound is reached. */
   private store(key: string, entry: Entry) {
     this.entries.delete(key);
-    // Expired entries go in the regular sweep; here the least recently used makes room.
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size < this.maxKeys) {
-        break;
-      }
-      this.entries.delete(oldest);
+    if (this.entries.size >= this.maxKeys) {
+      this.evictLeastRecentlyUsed();
     }
     this.entries.set(key, entry);
+  }
+
+  /**
+   * Drops the least recently used tenth in one pass: evicting one entry per claim would walk the
+   * map's deleted slots every time and make a full store slow.
+   */
+  private evictLeastRecentlyUsed() {
+    let excess = this.entries.size - Math.floor(this.maxKeys * 0.9);
+    for (const key of this.entries.keys()) {
+      if (excess <= 0) {
+        break;
+      }
+      this.entries.delete(key);
+      excess -= 1;
+    }
   }
 
   private sweepIfDue(now: number) {
