@@ -1,5 +1,5 @@
 import type { Destination } from './account.js';
-import { isoCodeOf } from './calling-codes.js';
+import { regionOf } from '../regions/index.js';
 
 export type ParsedNumber = {
   /** `+<cc><number>`, the form Tencent echoes back in `PhoneNumber`. */
@@ -23,7 +23,7 @@ export const parsePhoneNumber = (raw: string): ParsedNumber | undefined => {
     if (!/^[1-9]\d{5,14}$/.test(digits)) {
       return undefined;
     }
-    const isoCode = isoCodeOf(digits);
+    const isoCode = regionOf(raw);
     if (!isoCode) {
       return undefined;
     }
