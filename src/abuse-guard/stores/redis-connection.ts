@@ -1,3 +1,4 @@
+import type * as Redis from 'redis';
 import type { RedisClientType } from 'redis';
 
 import { redisLocation, redisUrlSecrets } from '../redis-url.js';
@@ -53,8 +54,15 @@ const markDown = (url: string, connection: Connection, error: unknown) => {
   );
 };
 
-const connect = async (url: string, connection: Connection): Promise<Client> => {
-  const { createClient } = await import('redis');
+type RedisModule = typeof Redis;
+let redisModule: Promise<RedisModule> | undefined;
+/**
+ * node-redis, loaded on the first send that needs it (Logto core provides it). Loading is local
+ * work that can take a while on a busy host, so it is not charged to the time bound of a call.
+ */
+const loadRedis = (): Promise<RedisModule> => (redisModule ??= import('redis'));
+
+const connect = async (url: string, connection: Connection, { createClient }: RedisModule): Promise<Client> => {
   const client: Client = createClient({
     url,
     // Fail fast instead of queueing: a send never waits for a reconnect.
@@ -80,12 +88,12 @@ const connect = async (url: string, connection: Connection): Promise<Client> => 
   return client;
 };
 
-const readyClient = (url: string, connection: Connection): Promise<Client> => {
+const readyClient = (url: string, connection: Connection, redis: RedisModule): Promise<Client> => {
   if (connection.client?.isReady) {
     return Promise.resolve(connection.client);
   }
   if (!connection.connecting) {
-    const attempt: Promise<Client> = connect(url, connection).finally(() => {
+    const attempt: Promise<Client> = connect(url, connection, redis).finally(() => {
       if (connection.connecting === attempt) {
         connection.connecting = undefined;
       }
@@ -125,7 +133,8 @@ export const withRedis = async <T>(
     return undefined;
   }
   try {
-    return await withinBound(readyClient(url, connection).then(command));
+    const redis = await loadRedis();
+    return await withinBound(readyClient(url, connection, redis).then(command));
   } catch (error) {
     markDown(url, connection, error);
     return undefined;
