@@ -42,9 +42,12 @@ export const guardSend = async (
   { sdkAppId, abuseProtection, redisUrl }: GuardConfig,
   { to, ip, countBudgets }: GuardedSend
 ): Promise<void> => {
+  if (!abuseProtection) {
+    return;
+  }
   const phoneNumber = toE164(to);
   // A number that cannot be read never gets this far: building the request refuses it first.
-  if (!abuseProtection || phoneNumber === undefined) {
+  if (phoneNumber === undefined) {
     return;
   }
   const { allowedRegions, perSource, distinctNumbersPerSource, ipv4Prefix } = abuseProtection;

@@ -72,20 +72,35 @@ export class MemoryBudgetStore implements BudgetStore {
     return 'accepted';
   }
 
+  /**
+   * The source's codes still in the window. Times are appended as they come, so the expired ones
+   * are at the front: dropping them costs what expired, not what the budget holds.
+   */
   private recentTimes(key: string, after: number): number[] {
     const entry = this.entries.get(key);
-    return entry?.kind === 'codes' ? entry.times.filter((time) => time > after) : [];
+    if (entry?.kind !== 'codes') {
+      return [];
+    }
+    const { times } = entry;
+    let expired = 0;
+    while (expired < times.length && times[expired]! <= after) {
+      expired += 1;
+    }
+    times.splice(0, expired);
+    return times;
   }
 
+  /** The source's numbers still in the window; the map is kept ordered by last use. */
   private recentNumbers(key: string, after: number): Map<string, number> {
     const entry = this.entries.get(key);
     if (entry?.kind !== 'numbers') {
       return new Map();
     }
     for (const [number, time] of entry.numbers) {
-      if (time <= after) {
-        entry.numbers.delete(number);
+      if (time > after) {
+        break;
       }
+      entry.numbers.delete(number);
     }
     return entry.numbers;
   }
