@@ -118,7 +118,7 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     await expectCleanExit(processes);
   });
 
-  it('Redis killed mid-run, then hung: sends go ahead uncounted, one warning, no hang; back again: counting resumes', async () => {
+  it('Redis killed mid-run, then hung: sends go ahead uncounted, one warning, no hang; back again: counting resumes; hung again: sends go ahead', async () => {
     const config = configWith({ perSource: { max: 4, windowSeconds: 3600 } });
     const [sender] = await startSenders(1, config);
     const from = (n: number): Send[] => Array.from({ length: n }, (_, index) => ({ to: `8613${String(index).padStart(9, '0')}`, ip: '198.51.100.60' }));
@@ -148,6 +148,11 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     }
     expect(refusedAfter, 'counting never resumed').toBeGreaterThan(4);
     expect(await sender!.run(from(3))).toEqual(Array(3).fill('rate_limit_exceeded'));
+
+    // Frozen under a connected client: the budget is spent, yet the sends go ahead (fail open).
+    redis.freeze();
+    expect(await sender!.run(from(3))).toEqual(Array(3).fill('ok'));
+    await redis.restart();
 
     const warnings = sender!.stderr.split('\n').filter((line) => line.includes('Redis at'));
     expect(warnings).toHaveLength(1);
