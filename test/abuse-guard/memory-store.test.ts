@@ -31,10 +31,11 @@ describe('MemoryBudgetStore', () => {
     store.claimNow(claim('b', 0, budgetOnly));
     store.claimNow(claim('c', 0, budgetOnly));
     store.claimNow(claim('d', 0, budgetOnly));
-    // `a` is the least recently used, so a fifth source evicts it, while `d` stays spent... once more.
     store.claimNow(claim('d', 0, budgetOnly));
+    // Full (4 entries): the fifth source pushes out `a`, the least recently used, and only it.
     store.claimNow(claim('e', 0, budgetOnly));
     expect(store.claimNow(claim('d', 0, budgetOnly))).toBe('perSource');
+    // `a` had spent its budget of 2; forgotten, it starts afresh.
     expect(store.claimNow(claim('a', 0, budgetOnly))).toBe('accepted');
   });
 
