@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorConfigFor, defaultAccountInput, startEmulator, type Emulator } from '../src/emulator/index.js';
 
 import { buildLib, removeBuiltLib, repoRoot } from './helpers/emulator-build.js';
+import { mainlandBody, postSigned } from './helpers/emulator-client.js';
 import { emulatorUrlOf, runCli, spawnCli } from './helpers/emulator-cli.js';
 
 const secret = defaultAccountInput.secretKey;
@@ -51,7 +52,7 @@ describe('connector-tencent-sms bin', () => {
   it('documents every command and option in --help and exits 0', async () => {
     const { code, stdout } = await runCli(lib, ['--help']);
     expect(code).toBe(0);
-    for (const word of ['emulator', 'send', '--port', '--account', '--config', '--to', '--type', '--code', '--locale', 'TENCENT_SMS_SECRET_KEY', 'GET /messages', 'DELETE /messages']) {
+    for (const word of ['emulator', 'send', '--port', '--account', '--max-messages', '--config', '--to', '--type', '--code', '--locale', 'TENCENT_SMS_SECRET_KEY', 'GET /messages', 'DELETE /messages']) {
       expect(stdout).toContain(word);
     }
   });
@@ -187,6 +188,26 @@ describe('emulator command', () => {
       expect(sent.code).toBe(0);
     } finally {
       child.kill('SIGTERM');
+    }
+  });
+
+  it('keeps the newest --max-messages messages, and refuses a count that is not positive', async () => {
+    const child = spawnCli(lib, ['emulator', '--port', '0', '--max-messages', '2']);
+    try {
+      const url = await emulatorUrlOf(child);
+      const spawned = { url, account: emulator.account } as Emulator;
+      for (const phone of ['+8613000000011', '+8613000000012', '+8613000000013']) {
+        await postSigned(spawned, { body: mainlandBody(phone) });
+      }
+      const messages = (await (await fetch(`${url}/messages`)).json()) as Array<{ phoneNumber: string }>;
+      expect(messages.map((message) => message.phoneNumber)).toEqual(['+8613000000013', '+8613000000012']);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    for (const value of ['0', '1.5', 'lots', '2000000']) {
+      const refused = await runCli(lib, ['emulator', '--max-messages', value]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('--max-messages must be a number from 1 to 1000000.');
     }
   });
 

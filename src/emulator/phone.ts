@@ -1,4 +1,5 @@
 import type { Destination } from './account.js';
+import type { TencentCode } from './error-catalog.js';
 import { regionOf } from '../regions/index.js';
 
 export type ParsedNumber = {
@@ -39,6 +40,13 @@ export const parsePhoneNumber = (raw: string): ParsedNumber | undefined => {
     ? { e164: `+86${national}`, destination: 'mainland', isoCode: 'CN' }
     : undefined;
 };
+
+/**
+ * Why Tencent refuses a number `parsePhoneNumber` could not read: text that is not a number at
+ * all cannot be parsed, while digits that form no valid number are an incorrect number.
+ */
+export const phoneNumberProblem = (raw: string): TencentCode =>
+  /^\+?\d+$/.test(raw) ? 'InvalidParameterValue.IncorrectPhoneNumber' : 'FailedOperation.PhoneNumberParseFail';
 
 /** Digits only, so `?phone=` matches however the caller wrote the number (`+` becomes a space in a query). */
 export const phoneDigits = (value: string): string => value.replace(/\D/g, '');
