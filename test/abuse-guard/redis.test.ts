@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import fc from 'fast-check';
+import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MemoryBudgetStore } from '../../src/abuse-guard/stores/memory-store.js';
@@ -69,14 +70,33 @@ describe.runIf(available)('budgets in a shared Redis', () => {
   const sentFor = (config: { sdkAppId: string }) =>
     tencent.captures.filter((capture) => JSON.parse(capture.body.toString()).SmsSdkAppId === config.sdkAppId).length;
 
+  /** Clients connected to the test's Redis, asked with a client of the test's own. */
+  const connectedClients = async (): Promise<number> => {
+    const client = createClient({ url: redis.url });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      const info = await client.info('clients');
+      // The asking client itself is one of them.
+      return Number(/connected_clients:(\d+)/.exec(info)?.[1] ?? 0) - 1;
+    } finally {
+      await client.disconnect();
+    }
+  };
+
   /**
-   * Processes ready to send, each warmed up by one send from an address of its own, so that the
-   * concurrent sends meet connected clients rather than a cold start on a busy machine.
+   * Processes ready to send, each warmed up by one send from an address of its own and waited for
+   * until its Redis client is connected, so that the concurrent sends meet connected clients
+   * rather than a cold start on a busy machine.
    */
-  const startSenders = async (count: number, config: unknown) => {
+  const startSenders = async (count: number, config: unknown, { waitForRedis = true } = {}) => {
     const started = await Promise.all(Array.from({ length: count }, async () => SenderProcess.start(lib, config)));
     senders.push(...started);
+    const before = await connectedClients();
     await Promise.all(started.map(async (sender, index) => sender.run([{ to: '8613099999999', ip: `100.64.0.${index + 1}` }])));
+    for (let attempt = 0; waitForRedis && attempt < 100 && (await connectedClients()) < before + count; attempt += 1) {
+      await sleep(50);
+    }
     return started;
   };
 
@@ -166,7 +186,7 @@ describe.runIf(available)('budgets in a shared Redis', () => {
       { perSource: { max: 1, windowSeconds: 3600 } },
       `redis://default:${wrongPassword}@127.0.0.1:${redis.port}`
     );
-    const [sender] = await startSenders(1, config);
+    const [sender] = await startSenders(1, config, { waitForRedis: false });
     expect(await sender!.run([{ to: '8613012345678', ip: '192.0.2.8' }, { to: '8613012345678', ip: '192.0.2.8' }])).toEqual([
       'ok',
       'ok',

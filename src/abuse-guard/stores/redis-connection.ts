@@ -8,14 +8,23 @@ import { redact } from '../../errors/redact.js';
 
 /** The longest a send waits for Redis (connecting included) before it goes ahead uncounted. */
 export const redisCallTimeoutMs = 500;
+/**
+ * The longest a connection attempt may take, across the sends that wait for it. A send stops
+ * waiting after `redisCallTimeoutMs`, but the attempt goes on, so a Redis that is merely slow to
+ * accept on a busy host is still reached; one that never completes the handshake is given up.
+ */
+export const redisConnectDeadlineMs = 3000;
 /** After a failure, Redis is left alone this long: sends meanwhile go ahead at once, uncounted. */
 export const redisRetryDelayMs = 1000;
 
 type Client = RedisClientType;
+type RedisModule = typeof Redis;
 
 type Connection = {
   client?: Client;
   connecting?: Promise<Client>;
+  /** When the attempt in `connecting` started (ms). */
+  connectingSince: number;
   /** Until this time (ms) Redis is not asked. */
   retryAt: number;
 };
@@ -25,15 +34,17 @@ const connections = new Map<string, Connection>();
 
 class RedisTimeoutError extends Error {
   override name = 'RedisTimeoutError';
-  constructor() {
-    super(`no answer within ${redisCallTimeoutMs} ms`);
-  }
 }
 
 const reasonOf = (error: unknown, url: string): string => {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return redact(text.replace(/\s+/g, ' '), redisUrlSecrets(url)).slice(0, 200);
 };
+
+const warnUncounted = (url: string, error: unknown) =>
+  warnAtMostOncePerMinute(
+    `connector-tencent-sms: Redis at ${redisLocation(url)} is unavailable (${reasonOf(error, url)}); codes are sent without source budgets until it answers again.`
+  );
 
 /** Closes a client we no longer use, whatever state it is in. */
 const discard = (client: Client | undefined) => {
@@ -49,12 +60,9 @@ const markDown = (url: string, connection: Connection, error: unknown) => {
   connection.connecting = undefined;
   connection.retryAt = Date.now() + redisRetryDelayMs;
   discard(client);
-  warnAtMostOncePerMinute(
-    `connector-tencent-sms: Redis at ${redisLocation(url)} is unavailable (${reasonOf(error, url)}); codes are sent without source budgets until it answers again.`
-  );
+  warnUncounted(url, error);
 };
 
-type RedisModule = typeof Redis;
 let redisModule: Promise<RedisModule> | undefined;
 /**
  * node-redis, loaded on the first send that needs it (Logto core provides it). Loading is local
@@ -68,7 +76,7 @@ const connect = async (url: string, connection: Connection, { createClient }: Re
     // Fail fast instead of queueing: a send never waits for a reconnect.
     disableOfflineQueue: true,
     // Reconnecting is ours to do (on a later send), so no timer of the client's keeps running.
-    socket: { connectTimeout: redisCallTimeoutMs, reconnectStrategy: false },
+    socket: { connectTimeout: redisConnectDeadlineMs, reconnectStrategy: false },
   });
   // node-redis emits 'error' for socket faults; without a listener that would crash Logto.
   client.on('error', (error: unknown) => {
@@ -79,11 +87,22 @@ const connect = async (url: string, connection: Connection, { createClient }: Re
   // An idle connection must not keep a process alive (a CLI, a test, a Logto shutting down).
   client.unref();
   connection.client = client;
-  await client.connect();
+  // A handshake that never completes (a frozen server) is given up; unref'd like the socket.
+  const deadline = setTimeout(() => {
+    if (connection.client === client && !client.isReady) {
+      markDown(url, connection, new RedisTimeoutError(`not connected within ${redisConnectDeadlineMs} ms`));
+    }
+  }, redisConnectDeadlineMs);
+  deadline.unref();
+  try {
+    await client.connect();
+  } finally {
+    clearTimeout(deadline);
+  }
   // Given up on while it was connecting: close it rather than leave it open.
   if (connection.client !== client) {
     discard(client);
-    throw new RedisTimeoutError();
+    throw new RedisTimeoutError('connection given up');
   }
   return client;
 };
@@ -98,7 +117,10 @@ const readyClient = (url: string, connection: Connection, redis: RedisModule): P
         connection.connecting = undefined;
       }
     });
+    // Whoever stops waiting first, a failed attempt must not become an unhandled rejection.
+    attempt.catch(() => undefined);
     connection.connecting = attempt;
+    connection.connectingSince = Date.now();
   }
   return connection.connecting;
 };
@@ -106,7 +128,7 @@ const readyClient = (url: string, connection: Connection, redis: RedisModule): P
 const withinBound = async <T>(work: Promise<T>): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new RedisTimeoutError()), redisCallTimeoutMs);
+    timer = setTimeout(() => reject(new RedisTimeoutError(`no answer within ${redisCallTimeoutMs} ms`)), redisCallTimeoutMs);
   });
   try {
     return await Promise.race([work, timeout]);
@@ -126,17 +148,28 @@ export const withRedis = async <T>(
 ): Promise<T | undefined> => {
   let connection = connections.get(url);
   if (!connection) {
-    connection = { retryAt: 0 };
+    connection = { retryAt: 0, connectingSince: 0 };
     connections.set(url, connection);
   }
-  if (Date.now() < connection.retryAt) {
+  const now = Date.now();
+  if (now < connection.retryAt) {
+    return undefined;
+  }
+  // An attempt that has already outlasted one send's wait is not waited for again.
+  if (connection.connecting && now - connection.connectingSince >= redisCallTimeoutMs) {
+    warnUncounted(url, new RedisTimeoutError(`still connecting after ${redisCallTimeoutMs} ms`));
     return undefined;
   }
   try {
     const redis = await loadRedis();
     return await withinBound(readyClient(url, connection, redis).then(command));
   } catch (error) {
-    markDown(url, connection, error);
+    if (error instanceof RedisTimeoutError && connection.connecting) {
+      // Still connecting: this send goes ahead, the attempt carries on for the next ones.
+      warnUncounted(url, error);
+    } else {
+      markDown(url, connection, error);
+    }
     return undefined;
   }
 };
