@@ -1,5 +1,6 @@
 import { ConnectorType, type CreateConnector, type SmsConnector } from '@logto/connector-kit';
 
+import { redisUrlSecrets } from './abuse-guard/redis-url.js';
 import { defaultMetadata } from './constant.js';
 import { redactedError } from './errors/redacted-error.js';
 import type * as SendModule from './send.js';
@@ -25,10 +26,14 @@ const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
     const consoleTest = inputConfig !== undefined && inputConfig !== null;
     try {
       const { sendOne } = await loadSendModule();
-      return await sendOne(config, data);
+      return await sendOne(config, data, { consoleTest });
     } catch (error) {
       // Secrets out of every error, and anything unexpected turned into a ConnectorError.
-      const secrets = [config.accessKeySecret, config.sessionToken];
+      const secrets = [
+        config.accessKeySecret,
+        config.sessionToken,
+        ...redisUrlSecrets(config.redisUrl),
+      ];
       const cleaned = redactedError(error, secrets);
       // A Console test shows only `general` text: it gets the whole diagnosis as that text
       // (the module loads only then).

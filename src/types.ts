@@ -1,6 +1,7 @@
 import { templateTypeGuard } from '@logto/connector-kit';
 import { z } from 'zod';
 
+import { abuseProtectionFieldGuard, redisUrlGuard } from './abuse-guard/config.js';
 import { maxTimeoutMs, minTimeoutMs } from './constant.js';
 import { defaultEndpoint, parseEndpoint } from './endpoint.js';
 import { containsCode, unknownTokens } from './template-params.js';
@@ -169,9 +170,13 @@ export const configFieldsGuard = z.object({
     .nullish()
     .transform((value) => value ?? undefined),
   language: z.enum(['zh-CN', 'en-US']).optional(),
+  /** Region allow-list and budgets per requesting network (see `src/abuse-guard`). */
+  abuseProtection: abuseProtectionFieldGuard,
+  redisUrl: redisUrlGuard.optional(),
   /** Console switches that show a group of fields; switched off, the group is not used. */
   international: z.boolean().optional(),
   advanced: z.boolean().optional(),
+  pumpingProtection: z.boolean().optional(),
 });
 
 /** A mainland send without a signature is refused by Tencent: ask for it when one can happen. */
@@ -190,6 +195,7 @@ const signNameWhereNeeded = configFieldsGuard.superRefine((config, context) => {
 export const switchedFields = {
   international: ['internationalSignName', 'senderId'],
   advanced: ['endpoint', 'sessionToken', 'timeout', 'language'],
+  pumpingProtection: ['abuseProtection', 'redisUrl'],
 } as const satisfies Record<string, ReadonlyArray<keyof TencentSmsConfigInput>>;
 
 /**

@@ -9,12 +9,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { parseAccount, startEmulator, type ApiOutcome, type Emulator } from '../../src/emulator/index.js';
 import { redact, redactDeep } from '../../src/errors/redact.js';
 import { SecretAutomaton } from '../../src/errors/redaction/secret-automaton.js';
+import createConnector from '../../src/index.js';
 import {
   closedPort,
   connector,
   everythingShown,
   expectConnectorError,
   message,
+  okResponseFor,
   replyJson,
   secretId,
   secretKey,
@@ -461,6 +463,58 @@ describe('config and request errors', () => {
     await expectConnectorError(sendMessage(message('8613012345678'), validConfig(`http://127.0.0.1:${port}`)));
     await expectConnectorError(sendMessage(message(secretKey), validConfig(server.url)));
     await expectConnectorError(sendMessage(message(`86${sessionToken}`), validConfig(server.url)));
+  });
+});
+
+describe('the Redis URL of abuseProtection', () => {
+  /** A password with characters a URL must percent-encode, so both spellings are hunted. */
+  const redisPassword = 'redis:PASS/9d2e@do-not-leak';
+  const encoded = encodeURIComponent(redisPassword);
+  const hidden = [...secrets, redisPassword, encoded];
+  const withRedis = async (extra: Record<string, unknown> = {}) =>
+    validConfig(server.url, {
+      redisUrl: `redis://:${encoded}@127.0.0.1:${await closedPort()}/0`,
+      abuseProtection: { perSource: { max: 5, windowSeconds: 60 } },
+      ...extra,
+    });
+
+  it('invalid_config for a redisUrl that is no redis URL does not quote it', async () => {
+    const { sendMessage } = await connector();
+    await expectConnectorError(
+      sendMessage(message('8613012345678'), validConfig(server.url, { redisUrl: `https://:${encoded}@cache:6379` })),
+      ConnectorErrorCodes.InvalidConfig,
+      hidden
+    );
+  });
+
+  it('an answer that echoes the password in either spelling is redacted', async () => {
+    server.handle = (_request, response) =>
+      replyJson(response, { Response: { Error: { Code: 'InternalError', Message: `${redisPassword} ${encoded}` }, RequestId: 'rq' } });
+    const { sendMessage } = await connector();
+    const error = await expectConnectorError(sendMessage(message('8613012345678'), await withRedis()), undefined, hidden);
+    expect(JSON.stringify(error.data)).toContain('[redacted]');
+  });
+
+  it('an unreachable Redis warns on stderr without the password, and the code is sent', async () => {
+    server.handle = (_request, response, body) => replyJson(response, okResponseFor(body));
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      // Budgets apply only to real flows, which read the saved config.
+      const config = await withRedis();
+      const { sendMessage } = await createConnector({ getConfig: async () => config });
+      await sendMessage(message('8613012345678', '123456', { ip: '192.0.2.10' }));
+    } finally {
+      vi.restoreAllMocks();
+    }
+    const text = written.join('');
+    expect(text).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+ is unavailable/);
+    for (const secret of hidden) {
+      expect(text).not.toContain(secret);
+    }
   });
 });
 
