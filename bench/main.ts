@@ -253,7 +253,15 @@ const main = async () => {
     }
     return;
   }
-  const report = renderReport(results, {
+  console.log('— the abuse guard per send (bench/guard.ts)');
+  const guardSection = await forkForMessage<{ section: string }>(join(here, 'guard.js'), {
+    env: { ...process.env, BENCH_GUARD_QUICK: args.quick ? '1' : '0' },
+    timeoutMs: 300_000,
+  }).message.then(
+    ({ section }) => section,
+    (error: unknown) => `## The abuse guard per send\n\nNot measured: ${String(error)}`
+  );
+  const report = `${renderReport(results, {
     quick: args.quick,
     rttMs: args.rttMs,
     idlePausesMs: sizes.idlePausesMs,
@@ -263,7 +271,7 @@ const main = async () => {
     idle,
     idleError,
     cpuRounds: args.cpuRounds ?? sizes.cpuRounds,
-  });
+  })}\n\n${guardSection}`;
   mkdirSync(dirname(resolve(args.out)), { recursive: true });
   writeFileSync(resolve(args.out), `${report}\n`);
   console.log(`\n${report}\nwritten to ${args.out}`);

@@ -1,5 +1,6 @@
 import { ConnectorType, type CreateConnector, type SmsConnector } from '@logto/connector-kit';
 
+import { redisUrlSecrets } from './abuse-guard/redis-url.js';
 import { defaultMetadata } from './constant.js';
 import { redactedError } from './errors/redacted-error.js';
 import { preconnect } from './http/fetch.js';
@@ -24,12 +25,24 @@ const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
   sendMessage: async (data, inputConfig) => {
     // The config first: an invalid one fails before anything else is loaded or sent.
     const config = await readConfig(inputConfig, getConfig);
+    // The Console's test send is the only call that passes a config.
+    const consoleTest = inputConfig !== undefined && inputConfig !== null;
     try {
       const { sendOne } = await loadSendModule(config);
-      return await sendOne(config, data);
+      return await sendOne(config, data, { consoleTest });
     } catch (error) {
       // Secrets out of every error, and anything unexpected turned into a ConnectorError.
-      throw redactedError(error, [config.accessKeySecret, config.sessionToken]);
+      const secrets = [
+        config.accessKeySecret,
+        config.sessionToken,
+        ...redisUrlSecrets(config.redisUrl),
+      ];
+      const cleaned = redactedError(error, secrets);
+      // A Console test shows only `general` text: it gets the whole diagnosis as that text
+      // (the module loads only then).
+      throw consoleTest
+        ? (await import('./console-test/index.js')).consoleTestError(cleaned, data?.to, secrets)
+        : cleaned;
     }
   },
 });

@@ -58,7 +58,7 @@ const rows: Array<[string, ConnectorErrorCodes, RegExp]> = [
   ['LimitExceeded.DailyLimit', ConnectorErrorCodes.General, /daily cap/],
   ['UnsupportedRegion', ConnectorErrorCodes.General, /region is not valid/],
   ['SomethingNew.NeverSeenBefore', ConnectorErrorCodes.General, /RequestId lets Tencent support/],
-  ['LimitExceeded.AppCountryOrRegionInBlacklist', ConnectorErrorCodes.General, /RequestId lets Tencent support/],
+  ['LimitExceeded.AppCountryOrRegionInBlacklist', ConnectorErrorCodes.General, /list of allowed destinations/],
 ];
 
 const expectReadable = (error: ConnectorError, code: string, requestId: string) => {
