@@ -32,8 +32,9 @@ const keyOf = (method: string, url: URL) => `${method} ${url.href}`;
  * The opened request is a real ClientRequest made through `http(s).request` like any other, so
  * whatever watches or intercepts those calls (nock, tracing, a proxy agent) sees it, and its
  * connection lands in the same keep-alive pool. Nothing is written before the send takes it.
+ * `lifetimeMs` is how long an opened request waits (tests shorten it).
  */
-export const createPreopenedRequests = (): PreopenedRequests => {
+export const createPreopenedRequests = (lifetimeMs = preopenLifetimeMs): PreopenedRequests => {
   const waiting = new Map<string, Waiting>();
 
   const release = (key: string, entry: Waiting) => {
@@ -41,7 +42,9 @@ export const createPreopenedRequests = (): PreopenedRequests => {
       waiting.delete(key);
     }
     clearTimeout(entry.timer);
-    entry.request.removeListener('error', onIdleError);
+    // The no-op error listener stays: a request destroyed before any answer emits 'socket hang
+    // up', and an 'error' with no listener would bring the whole Logto process down. A send that
+    // takes the request adds its own listener, which still sees every error.
     entry.request.removeListener('close', entry.onClose);
   };
 
@@ -55,7 +58,7 @@ export const createPreopenedRequests = (): PreopenedRequests => {
       const timer = setTimeout(() => {
         release(key, entry);
         request.destroy();
-      }, preopenLifetimeMs);
+      }, lifetimeMs);
       timer.unref();
       const entry: Waiting = { request, timer, onClose: () => release(key, entry) };
       waiting.set(key, entry);
