@@ -2,7 +2,7 @@
  * The first send opens its connection while its code loads: `preconnect` starts a request that
  * connects (TCP, TLS) and writes nothing; the send that follows completes that very request.
  */
-import { Agent } from 'node:http';
+import http, { Agent } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -108,6 +108,31 @@ describe('preconnect', () => {
     expect((await post(fetchFn, second.origin)).status).toBe(200);
     expect(second.requests).toHaveLength(1);
     expect(first.requests).toHaveLength(0);
+  });
+});
+
+describe('an opened request and instrumentation', () => {
+  it('is not used once `http.request` was patched after it was opened: the send goes through the patch', async () => {
+    const server = await serve();
+    const fetchFn = createTransportFetch();
+    fetchFn.preconnect(`${server.origin}/`);
+    await until(() => server.sockets.length === 1);
+
+    // nock or a tracer activated between the first (refused) send and the next one.
+    const original = http.request;
+    const seen: string[] = [];
+    http.request = ((...args: Parameters<typeof http.request>) => {
+      seen.push('patched');
+      return original(...args);
+    }) as typeof http.request;
+    try {
+      const response = await post(fetchFn, server.origin);
+      expect(response.status).toBe(200);
+    } finally {
+      http.request = original;
+    }
+    expect(seen).toEqual(['patched']);
+    expect(server.requests).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Agent, ClientRequest } from 'node:http';
 import type { Socket } from 'node:net';
 
-import { startRequest } from './start-request.js';
+import { currentRequestFunction, startRequest } from './start-request.js';
 
 /**
  * How long an opened request waits for its send. The send path takes milliseconds to get there;
@@ -11,6 +11,8 @@ export const preopenLifetimeMs = 5000;
 
 type Waiting = {
   readonly request: ClientRequest;
+  /** The `http(s).request` it was made with, to see whether a patch came or went since. */
+  readonly madeWith: unknown;
   readonly timer: NodeJS.Timeout;
   readonly onClose: () => void;
 };
@@ -60,7 +62,12 @@ export const createPreopenedRequests = (lifetimeMs = preopenLifetimeMs): Preopen
         request.destroy();
       }, lifetimeMs);
       timer.unref();
-      const entry: Waiting = { request, timer, onClose: () => release(key, entry) };
+      const entry: Waiting = {
+        request,
+        madeWith: currentRequestFunction(url),
+        timer,
+        onClose: () => release(key, entry),
+      };
       waiting.set(key, entry);
       // A connection that fails now is reported by the send, which then opens its own.
       request.on('error', onIdleError);
@@ -80,7 +87,13 @@ export const createPreopenedRequests = (lifetimeMs = preopenLifetimeMs): Preopen
       }
       release(key, entry);
       const { request } = entry;
-      if (request.destroyed || request.socket?.destroyed) {
+      // A request made before nock or a tracer patched `request` (or after it was restored)
+      // would carry the send past the patch: the send makes a new one through the current one.
+      if (
+        request.destroyed ||
+        request.socket?.destroyed ||
+        entry.madeWith !== currentRequestFunction(url)
+      ) {
         request.destroy();
         return undefined;
       }
