@@ -148,6 +148,18 @@ describe('answers that are not Tencent errors', () => {
     expect(descriptionOf(error).length).toBeLessThan(600);
   });
 
+  it('a 64 KiB Tencent code of dots and a line break is read at once, without stalling the process', async () => {
+    // Matching codes with `.` unable to cross the line break backtracked quadratically: seconds
+    // here, hours for a code that fills the 1 MiB cap.
+    const code = `InvalidParameter${'.'.repeat(64 * 1024)}\n`;
+    reply(200, JSON.stringify({ Response: { Error: { Code: code, Message: 'x' }, RequestId: 'r' } }));
+    const started = Date.now();
+    const error = await sendError(config());
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(descriptionOf(error).length).toBeLessThan(800);
+  });
+
   it('a very long Tencent message is shortened in the description', async () => {
     reply(200, JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: 'x'.repeat(100_000) }, RequestId: 'r' } }));
     const error = await sendError(config());
