@@ -160,6 +160,13 @@ describe('answers that are not Tencent errors', () => {
     expect(descriptionOf(error).length).toBeLessThan(800);
   });
 
+  it('a code far longer than any of Tencent is cut in the error data as in the description', async () => {
+    reply(200, JSON.stringify({ Response: { Error: { Code: 'A'.repeat(100_000), Message: 'x' }, RequestId: 'r' } }));
+    const error = await sendError(config());
+    expect(JSON.stringify(error.data).length).toBeLessThan(1200);
+    expect((error.data as { tencentCode?: string }).tencentCode).toMatch(/^A+…$/);
+  });
+
   it('a very long Tencent message is shortened in the description', async () => {
     reply(200, JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: 'x'.repeat(100_000) }, RequestId: 'r' } }));
     const error = await sendError(config());

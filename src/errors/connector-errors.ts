@@ -43,7 +43,9 @@ export const tencentError = (
 ): ConnectorError =>
   new ConnectorError(findTencentCodeRule(code, message)?.errorCode ?? ConnectorErrorCodes.General, {
     errorDescription: describeTencentError(code, message, requestId, phoneNumber),
-    tencentCode: code,
+    // Cut like the description: a broken answer's "code" can fill the 1 MiB body, and this field
+    // reaches logs and the Console as it is.
+    tencentCode: shorten(code),
     requestId,
   } satisfies ErrorData);
 
