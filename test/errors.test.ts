@@ -160,11 +160,18 @@ describe('answers that are not Tencent errors', () => {
     expect(descriptionOf(error).length).toBeLessThan(800);
   });
 
-  it('a code far longer than any of Tencent is cut in the error data as in the description', async () => {
-    reply(200, JSON.stringify({ Response: { Error: { Code: 'A'.repeat(100_000), Message: 'x' }, RequestId: 'r' } }));
+  it('a code or RequestId far longer than any of Tencent is cut in the error data as in the description', async () => {
+    reply(200, JSON.stringify({ Response: { Error: { Code: 'A'.repeat(100_000), Message: 'x' }, RequestId: 'R'.repeat(100_000) } }));
     const error = await sendError(config());
-    expect(JSON.stringify(error.data).length).toBeLessThan(1200);
-    expect((error.data as { tencentCode?: string }).tencentCode).toMatch(/^A+…$/);
+    expect(JSON.stringify(error.data).length).toBeLessThan(2000);
+    expect(error.data).toMatchObject({ tencentCode: expect.stringMatching(/^A+…$/), requestId: expect.stringMatching(/^R+…$/) });
+  });
+
+  it('a per-number answer with a RequestId of 100,000 characters is cut', async () => {
+    reply(200, JSON.stringify({ Response: { SendStatusSet: [], RequestId: 'R'.repeat(100_000) } }));
+    const error = await sendError(config());
+    expect(error.code).toBe(ConnectorErrorCodes.InvalidResponse);
+    expect(JSON.stringify(error.data).length).toBeLessThan(2000);
   });
 
   it('a very long Tencent message is shortened in the description', async () => {
