@@ -149,6 +149,8 @@ describe('a Console test shows the whole diagnosis', () => {
     const shown = await shownWhen(consoleSend({ ...config(), endpoint: `http://127.0.0.1:${port}` }));
     nock.disableNetConnect();
     expect(shown.text).toMatch(/^Error occurred in connector: Could not reach Tencent Cloud SMS at 127\.0\.0\.1:\d+: .*ECONNREFUSED/);
+    // The fix, not only the system's code: the admin learns nothing went out and what to check.
+    expect(shown.text).toMatch(/Nothing was sent; nothing accepts connections at 127\.0\.0\.1:\d+: check the endpoint/);
     expect(shown.text).toContain('The number was read as +86 130 1234 5678, Chinese mainland.');
   });
 
