@@ -228,6 +228,20 @@ describe('send', () => {
     expect(stderr).toContain(`The config file ${config} cannot be read: permission denied.`);
   });
 
+  it('carries on when its reader goes away (`| head`): the send completes, no stack trace', async () => {
+    const to = freshNumber();
+    const config = await writeConfig('closed-pipe.json', connectorConfigFor(emulator.url));
+    const child = spawnCli(lib, ['send', '--config', config, '--to', to]);
+    // Closed before the CLI writes its first line, as `head -1` closes it after reading one.
+    child.stdout?.destroy();
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const [exitCode] = await once(child, 'close');
+    expect(stderr).toBe('');
+    expect(exitCode).toBe(0);
+    expect(emulator.store.list(to)).toHaveLength(1);
+  });
+
   it('requires --config and --to', async () => {
     const { code, stderr } = await runCli(lib, ['send', '--to', '+8613012345678']);
     expect(code).toBe(1);
