@@ -5,6 +5,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+import { budgetExceededError } from '../src/abuse-guard/refusals.js';
 import { consoleTestError, logtoDisplay, numberReading } from '../src/console-test/index.js';
 
 import { legacyConfig, secretKey, sessionToken } from './helpers/config.js';
@@ -167,6 +168,27 @@ describe('a Console test shows the whole diagnosis', () => {
     expect((shown.error as ConnectorError).code).toBe(ConnectorErrorCodes.InvalidConfig);
     expect(shown.text).toBe(
       `The connector's config is invalid.\nError in key path "accessKeySecret": (invalid_type) Expected string but received undefined.`
+    );
+  });
+
+  it("the abuse guard's region refusal: class, the rule, how to allow the region, the number as read", async () => {
+    const shown = await shownWhen(
+      consoleSend({ ...config(), abuseProtection: { allowedRegions: ['CN'] } }, { to: '13012345678' })
+    );
+    expect(shown.status).toBe(400);
+    expect(shown.text).toBe(
+      'Error occurred in connector: Request refused (in sign-in flows Logto answers 400 "The request is with wrong input parameter(s)."): ' +
+        'SMS to region US is not enabled: add it to abuseProtection.allowedRegions to send codes there. ' +
+        'The number was read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678).'
+    );
+  });
+
+  it("the abuse guard's budget refusal (sign-in flows only) would read as a rate limit naming the rule", () => {
+    const refusal = budgetExceededError('perSource', { max: 5, windowSeconds: 3600 });
+    const shown = logtoDisplay(consoleTestError(refusal, '8613012345678', []));
+    expect(shown.message).toBe(
+      'Error occurred in connector: Rate limit (in sign-in flows Logto answers 429 "Trigger rate limit. Please try again later."): ' +
+        'too many codes from this network: 5 per hour (abuseProtection.perSource). The number was read as +86 130 1234 5678, Chinese mainland.'
     );
   });
 
