@@ -160,12 +160,16 @@ export const withRedis = async <T>(
     warnUncounted(url, new RedisTimeoutError(`still connecting after ${redisCallTimeoutMs} ms`));
     return undefined;
   }
+  // A call that had to connect spends part of its bound on the handshake: if its command then runs
+  // out of time, the connection is sound (it just answered the handshake) and is kept. Discarding
+  // it would make a Redis a few round trips away reconnect on every send and never count.
+  const wasReady = connection.client?.isReady === true;
   try {
     const redis = await loadRedis();
     return await withinBound(readyClient(url, connection, redis).then(command));
   } catch (error) {
-    if (error instanceof RedisTimeoutError && connection.connecting) {
-      // Still connecting: this send goes ahead, the attempt carries on for the next ones.
+    if (error instanceof RedisTimeoutError && (connection.connecting || !wasReady)) {
+      // Still connecting, or only just connected: this send goes ahead, the connection stays.
       warnUncounted(url, error);
     } else {
       markDown(url, connection, error);
