@@ -42,6 +42,12 @@ const slowRedis = async ({ handshakeDelayMs, pingDelays }: { handshakeDelayMs: n
   return {
     url: `redis://127.0.0.1:${port}`,
     connections: () => connections,
+    /** Closes every connection from the server's side, as Redis' `timeout` does to idle clients. */
+    dropConnections: () => {
+      for (const socket of sockets) {
+        socket.end();
+      }
+    },
     close: async () => {
       for (const socket of sockets) {
         socket.destroy();
@@ -58,6 +64,25 @@ describe('withRedis', () => {
   });
   afterAll(async () => {
     await closeRedisConnections();
+  });
+
+  it('reconnects quietly after Redis closed an idle connection: the next send is counted, no warning', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const redis = await slowRedis({ handshakeDelayMs: 0, pingDelays: [] });
+    try {
+      const ping = async () => withRedis(redis.url, async (client) => client.ping());
+      expect(await ping()).toBe('PONG');
+      // Idle clients closed by the server (Redis `timeout`, a proxy's or NAT's idle limit).
+      redis.dropConnections();
+      await sleep(200);
+      expect(await ping()).toBe('PONG');
+      expect(redis.connections()).toBe(2);
+      expect(stderr.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('unavailable'))).toEqual([]);
+    } finally {
+      stderr.mockRestore();
+      await closeRedisConnections();
+      await redis.close();
+    }
   });
 
   it('keeps a client that came up slowly even if the first command then ran out of time, so counting starts', async () => {
