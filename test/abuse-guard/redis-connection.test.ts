@@ -85,6 +85,26 @@ describe('withRedis', () => {
     }
   });
 
+  it('backs off after a connection attempt fails, even once no send waits for it any more', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    // The handshake is never answered; the server gives up on the connection after the first
+    // send has stopped waiting (500 ms).
+    const redis = await slowRedis({ handshakeDelayMs: 60_000, pingDelays: [] });
+    try {
+      const ping = async () => withRedis(redis.url, async (client) => client.ping());
+      expect(await ping()).toBeUndefined();
+      redis.dropConnections();
+      await sleep(100);
+      // Within the back-off: the send goes ahead at once, and Redis is not dialled again.
+      expect(await ping()).toBeUndefined();
+      expect(redis.connections()).toBe(1);
+    } finally {
+      stderr.mockRestore();
+      await closeRedisConnections();
+      await redis.close();
+    }
+  });
+
   it('keeps a client that came up slowly even if the first command then ran out of time, so counting starts', async () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     // Connecting takes 200 ms and the first command 600 ms more: the first call gives up at

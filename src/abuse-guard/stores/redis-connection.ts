@@ -78,14 +78,21 @@ const connect = async (url: string, connection: Connection, { createClient }: Re
     // Reconnecting is ours to do (on a later send), so no timer of the client's keeps running.
     socket: { connectTimeout: redisConnectDeadlineMs, reconnectStrategy: false },
   });
-  // node-redis emits 'error' for socket faults; without a listener that would crash Logto. Most
-  // come while the client is idle (Redis' `timeout`, a proxy's or NAT's idle limit, a restart):
-  // no send was left uncounted, so the client is only forgotten and the next send reconnects. A
-  // send whose command or connection the fault breaks reports it itself (see `withRedis`).
-  client.on('error', () => {
-    if (connection.client === client) {
+  let connected = false;
+  // node-redis emits 'error' for socket faults; without a listener that would crash Logto. A
+  // failed attempt backs off and tells the operator. A fault once connected mostly comes while
+  // the client is idle (Redis' `timeout`, a proxy's or NAT's idle limit, a restart): no send was
+  // left uncounted, so the client is only forgotten and the next send reconnects; a send whose
+  // command the fault breaks reports it itself (see `withRedis`).
+  client.on('error', (error: unknown) => {
+    if (connection.client !== client) {
+      return;
+    }
+    if (connected) {
       connection.client = undefined;
       discard(client);
+    } else {
+      markDown(url, connection, error);
     }
   });
   // An idle connection must not keep a process alive (a CLI, a test, a Logto shutting down).
@@ -100,6 +107,7 @@ const connect = async (url: string, connection: Connection, { createClient }: Re
   deadline.unref();
   try {
     await client.connect();
+    connected = true;
   } finally {
     clearTimeout(deadline);
   }
