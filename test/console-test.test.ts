@@ -7,6 +7,8 @@ import { z } from 'zod';
 
 import { budgetExceededError } from '../src/abuse-guard/refusals.js';
 import { consoleTestError, logtoDisplay, numberReading } from '../src/console-test/index.js';
+import { tencentError } from '../src/errors/connector-errors.js';
+import { tencentCodeRules } from '../src/errors/tencent-codes.js';
 
 import { legacyConfig, secretKey, sessionToken } from './helpers/config.js';
 import { consoleSend, send } from './helpers/connector.js';
@@ -257,6 +259,20 @@ describe('the conversion is generic over ConnectorError codes', () => {
       []
     );
     expect(logtoDisplay(converted).message).toContain('Invalid config (in sign-in flows Logto answers 400');
+  });
+});
+
+describe('the diagnosis fits a toast', () => {
+  // Logto shows the text in a toast: every Tencent code's diagnosis, with a message of typical
+  // length and the longest number reading, stays within a few lines of it.
+  const message = 'The phone number is in the blacklist of the SMS application; please check and try again.';
+
+  it.each(tencentCodeRules.map((rule) => rule.codes[0]!.replace('*', '')))('%s', (code) => {
+    const error = tencentError(code, message, '5208ad9d-3c65-43f7-8b82-7108e04fd863', '+13012345678');
+    const shown = logtoDisplay(consoleTestError(error, '13012345678', [])).message;
+    expect(shown).toContain(code);
+    expect(shown).toContain('5208ad9d-3c65-43f7-8b82-7108e04fd863');
+    expect(shown.length).toBeLessThanOrEqual(700);
   });
 });
 
