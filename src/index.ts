@@ -2,7 +2,6 @@ import { ConnectorType, type CreateConnector, type SmsConnector } from '@logto/c
 
 import { redisUrlSecrets } from './abuse-guard/redis-url.js';
 import { defaultMetadata } from './constant.js';
-import { redactedError } from './errors/redacted-error.js';
 import { preconnect } from './http/fetch.js';
 import type * as SendModule from './send.js';
 import { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
@@ -43,6 +42,8 @@ const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getCon
         config.sessionToken,
         ...redisUrlSecrets(config.redisUrl),
       ];
+      // Error handling loads on the first failure: Logto imports every connector at start-up.
+      const { redactedError } = await import('./errors/redacted-error.js');
       const cleaned = redactedError(error, secrets);
       // A Console test shows only `general` text: it gets the whole diagnosis as that text
       // (the module loads only then).

@@ -7,7 +7,6 @@ import {
 import { redisUrlSecrets } from './abuse-guard/redis-url.js';
 import { configKey } from './config-key.js';
 import { defaultMetadata } from './constant.js';
-import { redactedError } from './errors/redacted-error.js';
 import { tencentSmsConfigGuard, type TencentSmsConfig } from './types.js';
 
 /**
@@ -39,6 +38,7 @@ export const readConfig = async (
   if (!result.success) {
     // The same error connector-kit's validateConfig throws, with any secret quoted by zod removed.
     const { accessKeySecret, sessionToken, redisUrl } = (config ?? {}) as Record<string, unknown>;
+    const { redactedError } = await import('./errors/redacted-error.js');
     throw redactedError(new ConnectorError(ConnectorErrorCodes.InvalidConfig, result.error), [
       accessKeySecret,
       sessionToken,
