@@ -84,6 +84,13 @@ describe('the Dockerfile', () => {
     expect(runs.indexOf('npm ci')).toBeLessThan(runs.indexOf('npm pack'));
   });
 
+  it('packs on a Node release the package’s engines accept, as Logto’s own image runs', () => {
+    const minimum = /^>=(\d+)\.(\d+)\.(\d+)$/.exec(manifest.engines?.node ?? '');
+    expect(minimum).not.toBeNull();
+    const major = Number(/^node:(\d+)/.exec(packStage().image)?.[1]);
+    expect(major).toBeGreaterThanOrEqual(Number(minimum![1]));
+  });
+
   it('copies only files that exist and that .dockerignore lets into the build context', () => {
     const sources = dockerfile.stages
       .flatMap(copiesOf)
