@@ -302,6 +302,41 @@ describe('the commands the Dockerfile runs inside Logto’s image, replayed', ()
   });
 });
 
+describe('the send check inside the image, as the README runs it with docker compose exec', () => {
+  it('works from the installed copy with only core’s packages', async () => {
+    const { root, logtoRoot, connectorsDirectory } = imageTree();
+    const server = fakeTencent!;
+    server.answerNext(successBody('+8613012345678', 'req-docker-cli'));
+    const secret = 'docker-cli-secret-0123456789abcdef';
+    // The README copies the file in with `docker compose cp tencent.json logto:/tmp/tencent.json`.
+    const configFile = path.join(root, 'tmp', 'tencent.json');
+    await mkdir(path.dirname(configFile), { recursive: true });
+    await writeFile(
+      configFile,
+      JSON.stringify({
+        accessKeyId: 'AKIDdockerTest0123456789',
+        accessKeySecret: secret,
+        sdkAppId: '1400006666',
+        region: 'ap-guangzhou',
+        signName: 'Acme',
+        templates: [{ usageType: 'Generic', templateCode: '1234567' }],
+        endpoint: server.endpoint,
+      })
+    );
+    // Relative to /etc/logto, the image's working directory, as the README writes it.
+    const cli = path.relative(logtoRoot, path.join(connectorsDirectory, manifest.name, 'lib', 'cli', 'main.js'));
+
+    const { stdout } = await run(
+      process.execPath,
+      [cli, 'send', '--config', configFile, '--to', '+8613012345678'],
+      { cwd: logtoRoot, env: { ...process.env, TENCENT_SMS_SECRET_KEY: '' } }
+    );
+
+    expect(stdout).toContain('req-docker-cli');
+    expect(stdout).not.toContain(secret);
+  });
+});
+
 describe('docker/add-connector.sh refuses to let a failed add pass as a built image', () => {
   const script = path.join(repoRoot, 'docker', 'add-connector.sh');
 
