@@ -43,7 +43,7 @@ export const hostPackages = Object.freeze([
  * What is copied into the pack staging folder: the files `files` should ship, plus folders it
  * must keep out (so that packing proves it does). Missing entries are skipped.
  */
-const stagedEntries = ['package.json', 'README.md', 'logo.svg', 'LICENSE', 'src', 'test', 'docs'];
+const stagedEntries = ['package.json', 'README.md', 'README.zh-CN.md', 'logo.svg', 'LICENSE', 'src', 'test', 'docs'];
 
 export type LogtoSandbox = {
   /** The temporary Logto instance root (holds `packages/core`). */
