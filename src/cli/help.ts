@@ -11,7 +11,7 @@ emulator [--port N] [--account file.json]
   --port N             Port on 127.0.0.1 (default 4567; 0 picks a free one).
   --account file.json  The emulated account: secretId, secretKey, optional sessionToken, apps
                        (sdkAppId, region), approved signatures, templates and frequency limits.
-                       Without it a built-in demo account is served (see docs/development.md, "The built-in account").
+                       Without it a built-in demo account is served (see the README, "The built-in account").
   Endpoints: POST / (SendSms), GET / (inbox page), GET /messages[?phone=], DELETE /messages.
 
 send --config config.json --to +8613012345678 [--type SignIn] [--code 123456] [--locale en]
