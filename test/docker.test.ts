@@ -9,7 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -29,7 +29,13 @@ import {
   type Stage,
 } from './helpers/dockerfile.js';
 import { startFakeTencent, successBody, type FakeTencent } from './helpers/logto-install-server.js';
-import { linkHostPackages, packConnector, repoRoot, type PackedConnector } from './helpers/logto-install.js';
+import {
+  linkHostPackages,
+  listFiles,
+  packConnector,
+  repoRoot,
+  type PackedConnector,
+} from './helpers/logto-install.js';
 
 const run = promisify(execFile);
 
@@ -186,13 +192,11 @@ const createImageTree = async (): Promise<ImageTree> => {
   await linkHostPackages(path.join(coreDirectory, 'node_modules'));
 
   const packed = await packConnector(path.join(root, 'build'));
-  return {
-    root,
-    logtoRoot,
-    connectorsDirectory,
-    copiedTarballs: path.dirname(packed.tarball),
-    packed,
-  };
+  // What `COPY --from=<pack stage>` puts into the image; the original stays for other checks.
+  const copiedTarballs = path.join(root, 'copied');
+  await mkdir(copiedTarballs);
+  await copyFile(packed.tarball, path.join(copiedTarballs, path.basename(packed.tarball)));
+  return { root, logtoRoot, connectorsDirectory, copiedTarballs, packed };
 };
 
 /** The image paths the last stage's commands use, mapped to the tree and the repository. */
@@ -299,6 +303,25 @@ describe('the commands the Dockerfile runs inside Logto’s image, replayed', ()
     );
     expect(JSON.stringify(result)).toContain('req-docker-ok');
     expect(JSON.parse(server.requests.at(-1)!.body)).toMatchObject({ PhoneNumberSet: ['+8613012345678'] });
+  });
+});
+
+describe('the volume-mount alternative: the tarball unpacked on the host', () => {
+  it('gives the same files, byte for byte, as Logto’s CLI installed in the image', async () => {
+    const { root, connectorsDirectory, packed } = imageTree();
+    const mounted = path.join(root, 'host', 'connectors', manifest.name);
+    await mkdir(mounted, { recursive: true });
+    // The README's command, run on the host.
+    await run('tar', ['-xzf', packed.tarball, '--strip-components=1', '-C', mounted]);
+
+    const installed = path.join(connectorsDirectory, manifest.name);
+    const [mountedFiles, installedFiles] = await Promise.all([listFiles(mounted), listFiles(installed)]);
+    expect(mountedFiles).toEqual(installedFiles);
+    expect(mountedFiles).toContain('lib/index.js');
+    for (const file of mountedFiles) {
+      const [a, b] = await Promise.all([readFile(path.join(mounted, file)), readFile(path.join(installed, file))]);
+      expect({ file, same: a.equals(b) }).toEqual({ file, same: true });
+    }
   });
 });
 
