@@ -5,6 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type BenchArgs } from './args.js';
 import { makeCertificate, type Certificate } from './cert.js';
 import { loadCandidate } from './candidates/index.js';
+import type { IdleResult } from './idle.js';
+import { renderIdleSection } from './idle-report.js';
 import { medianRun, renderReport, type CandidateResult, type CpuRun } from './report.js';
 import { forkForMessage } from './spawn.js';
 import type { StandInCounts, StandInPorts } from './stand-in/server.js';
@@ -26,6 +28,7 @@ const plan = (args: BenchArgs) =>
         factoryCalls: 20_000,
         importRepeats: 2,
         cpuRounds: 2,
+        firstRounds: 3,
         layers: { rounds: 3, perRound: 200, warmupPerLayer: 3_000 },
       }
     : {
@@ -38,6 +41,7 @@ const plan = (args: BenchArgs) =>
         factoryCalls: 100_000,
         importRepeats: 5,
         cpuRounds: 3,
+        firstRounds: 5,
         layers: { rounds: 6, perRound: 400, warmupPerLayer: 6_000 },
       };
 
@@ -101,9 +105,13 @@ const main = async () => {
   const results: CandidateResult[] = [];
   let layers: Record<string, number> | undefined;
   let layersError: string | undefined;
+  let idle: IdleResult | undefined;
+  let idleError: string | undefined;
+  // Each of these flags runs one part of the bench and prints it.
+  const partOnly = args.layersOnly || args.idleOnly || args.firstOnly;
 
   try {
-    for (const id of args.layersOnly ? [] : args.only) {
+    for (const id of partOnly ? [] : args.only) {
       const { label } = await loadCandidate(id);
       const result: CandidateResult = { id, label, errors: [] };
       results.push(result);
@@ -136,11 +144,30 @@ const main = async () => {
         console.log('  import ms', imports.map((value) => value.toFixed(1)).join(' '));
       }
     }
+    // The first send after start, each in a fresh process, several rounds in a turning order:
+    // one sample per candidate says little on a shared machine.
+    if (args.firstOnly) {
+      for (const id of args.only) {
+        results.push({ id, label: (await loadCandidate(id)).label, errors: [] });
+      }
+    }
+    const firstRounds = args.firstOnly ? 7 : partOnly ? 0 : sizes.firstRounds;
+    for (let round = 0; round < firstRounds; round += 1) {
+      for (const result of results.map((_, index) => results[(index + round) % results.length]!)) {
+        const reply = await runJob({ kind: 'first', candidate: result.id }, env, latencyPort, 60_000, undefined);
+        if (reply.ok) {
+          (result.firstRuns ??= []).push(reply.result.firstMs as number);
+          (result.firstCpuRuns ??= []).push(reply.result.firstCpuMs as number);
+        } else {
+          result.errors.push(`first send, round ${round + 1}: ${reply.error}`);
+        }
+      }
+    }
     // CPU jobs go round-robin over the candidates, each in a fresh process, several rounds: a
     // shared machine's speed drifts from one minute to the next, so only figures taken seconds
     // apart compare well. The order turns every round, so a steady drift does not favour
     // whichever candidate always ran first.
-    const cpuRounds = args.layersOnly ? 0 : (args.cpuRounds ?? sizes.cpuRounds);
+    const cpuRounds = partOnly ? 0 : (args.cpuRounds ?? sizes.cpuRounds);
     for (let round = 0; round < cpuRounds; round += 1) {
       console.log(`— CPU round ${round + 1}`);
       const order = results.map((_, index) => results[(index + round) % results.length]!);
@@ -169,7 +196,7 @@ const main = async () => {
         result.cpuConnections = chosen.connections;
       }
     }
-    if (args.layersOnly || (args.only.includes('ours') && args.only.includes('official'))) {
+    if (args.layersOnly || (!partOnly && args.only.includes('ours') && args.only.includes('official'))) {
       console.log('— layers of a send, in one process');
       // Bounded by the send count at 5 ms a send, far above what a loopback send takes.
       const { rounds, perRound, warmupPerLayer } = sizes.layers;
@@ -187,6 +214,21 @@ const main = async () => {
         process.exitCode = 1;
       }
     }
+    if (args.idleOnly || (!partOnly && args.only.includes('ours'))) {
+      console.log('— idle connections');
+      const reply = await runJob(
+        { kind: 'idle', candidate: 'ours', rttMs: args.rttMs, quick: args.quick },
+        { ...env, BENCH_TLS_KEY: certificate.key, BENCH_TLS_CERT: certificate.cert },
+        standIn.ports.direct, 180_000, undefined
+      );
+      if (reply.ok) {
+        idle = reply.result as unknown as IdleResult;
+      } else {
+        idleError = reply.error;
+        console.error(`  idle job failed: ${reply.error}`);
+        process.exitCode = 1;
+      }
+    }
   } finally {
     standIn.stop();
     certificate.remove();
@@ -195,15 +237,41 @@ const main = async () => {
   if (args.layersOnly) {
     return;
   }
-  const report = renderReport(results, {
+  if (args.idleOnly) {
+    console.log(`\n${renderIdleSection(idle, idleError).join('\n')}`);
+    return;
+  }
+  if (args.firstOnly) {
+    for (const result of results) {
+      const runs = result.firstRuns ?? [];
+      const rt = (value: number) => (args.rttMs > 0 ? ` (${(value / args.rttMs).toFixed(2)} RT)` : '');
+      console.log(
+        runs.length === 0
+          ? `${result.label}: no figure (${result.errors.join('; ')})`
+          : `${result.label}: first send median ${median(runs).toFixed(1)} ms${rt(median(runs))}, runs ${runs.map((run) => run.toFixed(1)).join(' ')}; CPU of that send median ${median(result.firstCpuRuns ?? []).toFixed(1)} ms`
+      );
+    }
+    return;
+  }
+  console.log('— the abuse guard per send (bench/guard.ts)');
+  const guardSection = await forkForMessage<{ section: string }>(join(here, 'guard.js'), {
+    env: { ...process.env, BENCH_GUARD_QUICK: args.quick ? '1' : '0' },
+    timeoutMs: 300_000,
+  }).message.then(
+    ({ section }) => section,
+    (error: unknown) => `## The abuse guard per send\n\nNot measured: ${String(error)}`
+  );
+  const report = `${renderReport(results, {
     quick: args.quick,
     rttMs: args.rttMs,
     idlePausesMs: sizes.idlePausesMs,
     date: new Date().toISOString().slice(0, 10),
     layers,
     layersError,
+    idle,
+    idleError,
     cpuRounds: args.cpuRounds ?? sizes.cpuRounds,
-  });
+  })}\n\n${guardSection}`;
   mkdirSync(dirname(resolve(args.out)), { recursive: true });
   writeFileSync(resolve(args.out), `${report}\n`);
   console.log(`\n${report}\nwritten to ${args.out}`);

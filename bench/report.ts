@@ -1,6 +1,8 @@
 import { cpus, availableParallelism } from 'node:os';
 
 import type { CandidateId } from './candidates/index.js';
+import type { IdleResult } from './idle.js';
+import { renderIdleSection } from './idle-report.js';
 import type { CpuResult, LatencyResult } from './phases.js';
 import { median } from './stats.js';
 
@@ -17,6 +19,10 @@ export type CandidateResult = {
   readonly id: CandidateId;
   readonly label: string;
   latency?: LatencyResult;
+  /** The first send after start, one per fresh process, in the order the rounds ran. */
+  firstRuns?: number[];
+  /** CPU time (ms) the process spent during each of those first sends. */
+  firstCpuRuns?: number[];
   /** The median run of `cpuRuns` by CPU per send; its other figures come from the same run. */
   cpu?: CpuRun;
   /** Every CPU round by its number; `undefined` where that round's job failed. */
@@ -37,6 +43,9 @@ export type RunInfo = {
   readonly layers?: Record<string, number>;
   /** Why the layer job gave no table, when it failed. */
   readonly layersError?: string;
+  /** The idle-connection runs, and why they gave nothing when they failed. */
+  readonly idle?: IdleResult;
+  readonly idleError?: string;
   /** How many CPU rounds were asked for. */
   readonly cpuRounds: number;
 };
@@ -74,13 +83,32 @@ export const cpuRatios = (ours: CandidateResult | undefined, official: Candidate
 
 const fixed = (digits: number) => (value: number) => value.toFixed(digits);
 
+/** The first send: the median of its fresh-process runs, else the latency job's single one. */
+const firstSendOf = (result: CandidateResult | undefined): number | undefined =>
+  result?.firstRuns?.length ? median(result.firstRuns) : result?.latency?.firstMs;
+
 const metrics = (info: RunInfo): Metric[] => {
   const rtt = info.rttMs;
   const withRoundTrips = (value: number) =>
     rtt > 0 ? `${value.toFixed(1)} (${(value / rtt).toFixed(2)} RT)` : value.toFixed(2);
   const withinRoundTrips = (value: number) => rtt > 0 && value / rtt <= 1.2;
   return [
-    { name: `first send, new connection, ms`, value: (r) => r.latency?.firstMs, format: withRoundTrips },
+    {
+      name: `first send after start, new connection, ms`,
+      value: firstSendOf,
+      format: withRoundTrips,
+      describe: (r) => {
+        const runs = r.firstRuns ?? [];
+        const value = firstSendOf(r);
+        return value !== undefined && runs.length > 1
+          ? `${withRoundTrips(value)}, ${Math.min(...runs).toFixed(0)}–${Math.max(...runs).toFixed(0)}`
+          : undefined;
+      },
+      target: (value, all) => {
+        const theirs = firstSendOf(all.official);
+        return theirs !== undefined && value <= theirs;
+      },
+    },
     { name: `warm send (median), ms`, value: (r) => r.latency?.warmMs, format: withRoundTrips, target: withinRoundTrips },
     ...info.idlePausesMs.map<Metric>((pause) => ({
       name: `send after ${pause / 1000} s idle, ms`,
@@ -100,9 +128,10 @@ const metrics = (info: RunInfo): Metric[] => {
       },
       // Judged on the ratio within each round, whose jobs ran seconds apart.
       oursToOfficial: (all) => cpuRatios(all.ours, all.official)?.median,
+      // A guard, not a goal: never more CPU per send than the official connector.
       target: (_value, all) => {
         const ratios = cpuRatios(all.ours, all.official);
-        return ratios !== undefined && ratios.median <= 0.6;
+        return ratios !== undefined && ratios.median <= 1;
       },
     },
     { name: 'loopback send, wall µs (rtt 0)', value: (r) => r.cpu?.wallMicrosPerSend, format: fixed(0) },
@@ -157,10 +186,10 @@ const method = [
   '',
   '- The stand-in for `sms.tencentcloudapi.com` is a node:https server in its own process (so its CPU is never counted), with a certificate made by openssl at run time and trusted by the candidates through `NODE_EXTRA_CA_CERTS`. It keeps idle connections 60 s and answers every SendSms with a documented success body.',
   '- Each candidate runs in fresh processes, one after another, with a `--import` preload that resolves the Tencent host to 127.0.0.1, sends its port 443 to the stand-in, and refuses every other name. Candidates run their real code: host name, SNI, certificate check, default port.',
-  '- Round trips are real: a TCP proxy delays each direction by half the RTT and holds the first bytes of a new connection one extra RTT (what the SYN/SYN-ACK costs off loopback). A new TLS 1.3 connection thus costs 3 RT, a warm one 1 RT. Latency = first send, then a burst with 16 in flight (so V8 has optimised the code, as in a long-running Logto), then the median of sequential warm sends, then one send after each idle pause.',
-  '- Client CPU = user + system time of the candidate process (`process.cpuUsage`, all its threads, so GC helpers count) over sequential sends after a warm-up, in five slices; the cheapest slice is a run\'s figure because the machine may be shared. The CPU jobs run round-robin over the candidates, several rounds, each job in a fresh process: the speed of a shared virtual machine drifts by tens of percent over minutes, so two candidates are compared within a round and the target is judged on the median of those ratios.',
+  '- Round trips are real: a TCP proxy delays each direction by half the RTT and holds the first bytes of a new connection one extra RTT (what the SYN/SYN-ACK costs off loopback). A new TLS 1.3 connection thus costs 3 RT, a warm one 1 RT. The first send after start is the median of several fresh processes (import, factory, one send, rounds interleaved over the candidates). Latency = first send, then a burst with 16 in flight (so V8 has optimised the code, as in a long-running Logto), then the median of sequential warm sends, then one send after each idle pause.',
+  '- Client CPU = user + system time of the candidate process (`process.cpuUsage`, all its threads, so GC helpers count) over sequential sends after a warm-up, in five slices; the cheapest slice is a run\'s figure because the machine may be shared. The CPU jobs run round-robin over the candidates, several rounds, each job in a fresh process: the speed of a shared virtual machine drifts by tens of percent over minutes, so two candidates are compared within a round and the CPU guard is judged on the median of those ratios.',
   '- Marginal import = time to import the candidate after zod, ky, @logto/connector-kit and @silverhand/essentials are loaded (median of fresh processes). `got`, which the official connector needs, is not preloaded.',
-  '- Factory = mean of awaited `createConnector({ getConfig })` calls after a warm-up. Ratios are this connector ÷ the other; "target met" checks the targets of issue 6 for this connector.',
+  '- Factory = mean of awaited `createConnector({ getConfig })` calls after a warm-up. Ratios are this connector ÷ the other; "target met" checks this connector\'s targets: warm and idle sends within 1.2 round trips, a first send no slower than the official connector\'s, CPU per send never above the official connector\'s (a guard), factory call under 5 µs, marginal import under 10 ms.',
   '',
 ];
 
@@ -175,7 +204,7 @@ const cpuRoundsLine = (byId: Partial<Record<CandidateId, CandidateResult>>, roun
   }
   const each = ratios.pairs.map(({ round, ratio: value }) => `${value.toFixed(2)}× (round ${round})`).join(', ');
   return [
-    `Client CPU was measured in ${rounds} rounds, every candidate in a fresh process in each round, in an order that turns each round; a cell shows the median run (lowest–highest). This connector ÷ the official one, round by round: ${each}; median ${ratios.median.toFixed(2)}× (target ≤ 0.60×). The ours ÷ official cell of that row is this median.`,
+    `Client CPU was measured in ${rounds} rounds, every candidate in a fresh process in each round, in an order that turns each round; a cell shows the median run (lowest–highest). This connector ÷ the official one, round by round: ${each}; median ${ratios.median.toFixed(2)}× (guard: never above 1.00×). The ours ÷ official cell of that row is this median.`,
     '',
   ];
 };
@@ -235,6 +264,7 @@ export const renderReport = (results: readonly CandidateResult[], info: RunInfo)
     ...cpuRoundsLine(byId, info.cpuRounds),
     ...(errors.length > 0 ? ['Errors:', '', ...errors, ''] : []),
     ...layerSection(info.layers),
+    ...renderIdleSection(info.idle, info.idleError),
     ...method,
   ].join('\n');
 };

@@ -12,6 +12,8 @@ export type Job =
       readonly perRound: number;
       readonly warmupPerLayer: number;
     }
+  | { readonly kind: 'idle'; readonly candidate: 'ours'; readonly rttMs: number; readonly quick: boolean }
+  | { readonly kind: 'first'; readonly candidate: CandidateId }
   | {
       readonly kind: 'latency';
       readonly candidate: CandidateId;
@@ -43,6 +45,10 @@ const run = async (job: Job): Promise<Record<string, unknown>> => {
     const { measureLayers } = await import('./layers.js');
     return measureLayers(job.rounds, job.perRound, job.warmupPerLayer);
   }
+  if (job.kind === 'idle') {
+    const { measureIdle } = await import('./idle.js');
+    return { ...(await measureIdle(job.rttMs, job.quick)) };
+  }
   const candidate = await loadCandidate(job.candidate);
   await importLogtoCore();
   const importStart = performance.now();
@@ -52,6 +58,13 @@ const run = async (job: Job): Promise<Record<string, unknown>> => {
     return { importMs };
   }
   const sender = await candidate.setup(module);
+  if (job.kind === 'first') {
+    const start = performance.now();
+    const cpuBefore = process.cpuUsage();
+    await sender.send();
+    const cpu = process.cpuUsage(cpuBefore);
+    return { firstMs: since(start), firstCpuMs: (cpu.user + cpu.system) / 1000 };
+  }
   if (job.kind === 'latency') {
     return { ...(await measureLatency(sender, job.warm, job.idlePausesMs, job.jitWarmup)) };
   }

@@ -37,6 +37,13 @@ const templatesExample = [
 
 const showWhen = (targetKey: string) => [{ targetKey, expectValue: true }];
 
+/** A starting point for a service in Greater China and Singapore; shown in the Console form. */
+const abuseProtectionExample = {
+  allowedRegions: ['CN', 'HK', 'MO', 'TW', 'SG'],
+  perSource: { max: 10, windowSeconds: 3600 },
+  distinctNumbersPerSource: { max: 3, windowSeconds: 86_400 },
+};
+
 export const defaultMetadata: ConnectorMetadata = {
   id: 'tencent-cloud-sms',
   target: 'tencent-sms',
@@ -100,10 +107,9 @@ export const defaultMetadata: ConnectorMetadata = {
       key: 'signName',
       label: 'Signature (mainland China)',
       type: ConnectorConfigFormItemType.Text,
-      required: true,
       placeholder: '腾讯云',
       description:
-        'SMS console → Mainland China SMS → Signatures: the approved signature text, without the 【】 brackets.',
+        'Required when a template can send to mainland China (+86) numbers, i.e. has destination "mainland" or none; leave empty if every template is "international". SMS console → Mainland China SMS → Signatures: the approved signature text, without the 【】 brackets.',
     },
     {
       key: 'templates',
@@ -182,6 +188,33 @@ export const defaultMetadata: ConnectorMetadata = {
         { value: 'zh-CN', title: '简体中文' },
       ],
       description: 'The language Tencent writes its error messages in.',
+    },
+    {
+      key: 'pumpingProtection',
+      label: 'SMS pumping protection',
+      type: ConnectorConfigFormItemType.Switch,
+      defaultValue: false,
+      description:
+        'Show the region allow-list and the limits per requesting network that stop bots from sending paid codes to many numbers.',
+    },
+    {
+      key: 'abuseProtection',
+      label: 'Abuse protection',
+      type: ConnectorConfigFormItemType.Json,
+      defaultValue: abuseProtectionExample,
+      showConditions: showWhen('pumpingProtection'),
+      description:
+        'allowedRegions: ISO region codes that may receive codes (omit for all). perSource: codes per network (an IPv4 address, or an IPv6 /64) per window. distinctNumbersPerSource: different numbers one network may request codes for per window. ipv4Prefix (optional, e.g. 24) groups IPv4 addresses into networks. Every key is optional.',
+    },
+    {
+      key: 'redisUrl',
+      label: 'Redis URL',
+      type: ConnectorConfigFormItemType.Text,
+      isConfidential: true,
+      placeholder: 'redis://:password@redis.internal:6379/0',
+      showConditions: showWhen('pumpingProtection'),
+      description:
+        "Optional. With several Logto instances, the Redis of Logto's REDIS_URL, so all of them share one set of limits. Without it each instance counts on its own. If Redis is unreachable, codes are sent without the limits.",
     },
   ],
 };

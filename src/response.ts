@@ -1,4 +1,5 @@
 import { generalError, invalidResponseError, tencentError } from './errors/connector-errors.js';
+import { cutText } from './errors/redaction/cut.js';
 import type { RawResponse } from './http/post.js';
 import {
   sendSmsSuccessBodyGuard,
@@ -6,14 +7,17 @@ import {
   type SendSmsResult,
 } from './types.js';
 
-/** A short, tag-free excerpt of a body, so a gateway's HTML page reads as a sentence. */
+/**
+ * A short, tag-free excerpt of a body, so a gateway's HTML page reads as a sentence. Both cuts
+ * leave the marker that redaction looks for.
+ */
 const excerpt = (text: string): string => {
   // Cut before any regex runs: the body may be up to the 1 MiB cap, and this runs on every error.
-  const plain = text.slice(0, 2048).replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = cutText(text, 2048).replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   if (!plain) {
     return '(empty body)';
   }
-  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
+  return cutText(plain, 200);
 };
 
 const parseJson = (text: string): unknown => {

@@ -1,5 +1,6 @@
 import type { SendMessageData } from '@logto/connector-kit';
 
+import { guardSend } from './abuse-guard/index.js';
 import { defaultTimeoutMs } from './constant.js';
 import { invalidRequestError, templateNotFoundError } from './errors/connector-errors.js';
 import { redact } from './errors/redact.js';
@@ -52,15 +53,18 @@ export const resultOf = (response: RawResponse, config: TencentSmsConfig): SendS
 };
 
 /**
- * One verification code to one number: build and sign the request, send it once, interpret
- * Tencent's answer. Every failure is a ConnectorError; nothing is sent before the number,
- * template and code are known to be usable.
+ * One verification code to one number: build and sign the request, let the abuse guard judge it,
+ * send it once, interpret Tencent's answer. Every failure is a ConnectorError; nothing is sent
+ * before the number, template and code are known to be usable and the guard has let it through.
+ * The Console's test send (`consoleTest`) is held to the region list but not to the budgets.
  */
 export const sendOne = async (
   config: TencentSmsConfig,
-  data: SendMessageData
+  data: SendMessageData,
+  { consoleTest = false } = {}
 ): Promise<SendSmsResult> => {
   const request = requestFor(config, data);
+  await guardSend(config, { to: data.to, ip: data.ip, countBudgets: !consoleTest });
   const response = await postOnce(request, config.timeout ?? defaultTimeoutMs);
   return resultOf(response, config);
 };

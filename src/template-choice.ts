@@ -13,11 +13,35 @@ const primaryLanguage = (tag: string) => tag.split('-')[0] ?? tag;
 /** A language tag compared as BCP 47 does: case-insensitive, `_` read as `-` (`zh_TW`). */
 const normalTag = (tag: string) => tag.trim().toLowerCase().replaceAll('_', '-');
 
+/** Chinese regions whose users read one script; other languages are not told apart by script. */
+const chineseScriptOfRegion: ReadonlyMap<string, string> = new Map([
+  ['tw', 'hant'],
+  ['hk', 'hant'],
+  ['mo', 'hant'],
+  ['cn', 'hans'],
+  ['sg', 'hans'],
+  ['my', 'hans'],
+]);
+
+/** The script a normalised tag is written in, when it says so (`zh-Hant`) or its region implies it. */
+const scriptOf = (tag: string): string | undefined => {
+  const [language, ...subtags] = tag.split('-');
+  const explicit = subtags.find((subtag) => subtag.length === 4 && /^[a-z]+$/.test(subtag));
+  if (explicit) {
+    return explicit;
+  }
+  return language === 'zh'
+    ? subtags.map((subtag) => chineseScriptOfRegion.get(subtag)).find(Boolean)
+    : undefined;
+};
+
 /** The locale steps, most specific first; the first one that yields a template decides. */
 const localeSteps = (locale: string | undefined): Array<(template: Template) => boolean> => {
   const wanted = locale === undefined ? '' : normalTag(locale);
   const tagOf = (template: Template) =>
     template.locale === undefined ? undefined : normalTag(template.locale);
+  const sameLanguage = (template: Template) =>
+    primaryLanguage(tagOf(template) ?? '') === primaryLanguage(wanted);
   const steps: Array<(template: Template) => boolean> = [];
   if (wanted) {
     steps.push(
@@ -26,10 +50,17 @@ const localeSteps = (locale: string | undefined): Array<(template: Template) => 
     );
   }
   steps.push((template) => template.locale === undefined);
-  if (wanted && !wanted.includes('-')) {
-    // Before taking just any entry: for a bare tag (`ja`, as Logto sends for most languages), an
-    // entry in that language with a region (`ja-JP`) is better than one in another language.
-    steps.push((template) => primaryLanguage(tagOf(template) ?? '') === wanted);
+  if (wanted) {
+    // Before taking just any entry: an entry in the user's language for another region (`en-GB`
+    // for `en-US`, `ja-JP` for a bare `ja`) reads better than one in another language. Chinese
+    // regions first keep their script: `zh-HK` takes `zh-TW` before `zh-CN`.
+    const script = scriptOf(wanted);
+    if (script) {
+      steps.push(
+        (template) => sameLanguage(template) && scriptOf(tagOf(template) ?? '') === script
+      );
+    }
+    steps.push(sameLanguage);
   }
   steps.push(() => true);
   return steps;

@@ -1,6 +1,7 @@
 import { templateTypeGuard } from '@logto/connector-kit';
 import { z } from 'zod';
 
+import { abuseProtectionFieldGuard, redisUrlGuard } from './abuse-guard/config.js';
 import { maxTimeoutMs, minTimeoutMs } from './constant.js';
 import { defaultEndpoint, parseEndpoint } from './endpoint.js';
 import { containsCode, unknownTokens } from './template-params.js';
@@ -69,6 +70,10 @@ export type Template = z.infer<typeof templateGuard>;
 const servesDestination = (template: Template, destination: Destination) =>
   template.destination === undefined || template.destination === destination;
 
+/** Whether some entry can go to a +86 number: one for "mainland" or one without a destination. */
+export const servesMainland = (templates: readonly Template[]): boolean =>
+  templates.some((template) => servesDestination(template, 'mainland'));
+
 /** Destinations that some entry serves but no Generic entry does: those sends could fail. */
 export const destinationsWithoutGeneric = (templates: readonly Template[]): Destination[] =>
   destinationGuard.options.filter(
@@ -115,11 +120,15 @@ const templatesGuard = z.preprocess(
     })
 );
 
-/** Every config field, before the Console switches are applied (see `tencentSmsConfigGuard`). */
+/**
+ * Every config field, before the Console switches are applied (see `tencentSmsConfigGuard`).
+ * `signName` is optional on its own: Tencent requires a signature only for mainland China, so an
+ * account that sends abroad only has none to give (see `signNameWhereNeeded`).
+ */
 export const configFieldsGuard = z.object({
   accessKeyId: headerSafe('AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE'),
   accessKeySecret: requiredText.min(8, 'is too short for a Tencent SecretKey (they have 32 characters)'),
-  signName: requiredText,
+  signName: optionalText,
   region: headerSafe('ap-guangzhou').regex(
     /^[a-z]{2,}(?:-[a-z0-9]+)+$/,
     'must be a Tencent Cloud region such as ap-guangzhou or ap-singapore'
@@ -161,15 +170,32 @@ export const configFieldsGuard = z.object({
     .nullish()
     .transform((value) => value ?? undefined),
   language: z.enum(['zh-CN', 'en-US']).optional(),
+  /** Region allow-list and budgets per requesting network (see `src/abuse-guard`). */
+  abuseProtection: abuseProtectionFieldGuard,
+  redisUrl: redisUrlGuard.optional(),
   /** Console switches that show a group of fields; switched off, the group is not used. */
   international: z.boolean().optional(),
   advanced: z.boolean().optional(),
+  pumpingProtection: z.boolean().optional(),
+});
+
+/** A mainland send without a signature is refused by Tencent: ask for it when one can happen. */
+const signNameWhereNeeded = configFieldsGuard.superRefine((config, context) => {
+  if (config.signName === undefined && servesMainland(config.templates)) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['signName'],
+      message:
+        'signName is required when a template can serve mainland China numbers (destination "mainland" or none): enter the approved signature, or give every template destination "international"',
+    });
+  }
 });
 
 /** The fields each Console switch shows (and, switched off, turns off). */
 export const switchedFields = {
   international: ['internationalSignName', 'senderId'],
   advanced: ['endpoint', 'sessionToken', 'timeout', 'language'],
+  pumpingProtection: ['abuseProtection', 'redisUrl'],
 } as const satisfies Record<string, ReadonlyArray<keyof TencentSmsConfigInput>>;
 
 /**
@@ -196,7 +222,7 @@ const withoutSwitchedOffFields = (config: unknown): unknown => {
   return kept;
 };
 
-export const tencentSmsConfigGuard = z.preprocess(withoutSwitchedOffFields, configFieldsGuard);
+export const tencentSmsConfigGuard = z.preprocess(withoutSwitchedOffFields, signNameWhereNeeded);
 /** A config after validation: trimmed values and a parsed endpoint. */
 export type TencentSmsConfig = z.output<typeof configFieldsGuard>;
 /**

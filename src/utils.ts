@@ -4,6 +4,7 @@ import {
   type GetConnectorConfig,
 } from '@logto/connector-kit';
 
+import { redisUrlSecrets } from './abuse-guard/redis-url.js';
 import { configKey } from './config-key.js';
 import { defaultMetadata } from './constant.js';
 import { redactedError } from './errors/redacted-error.js';
@@ -37,10 +38,11 @@ export const readConfig = async (
   const result = tencentSmsConfigGuard.safeParse(key === undefined ? config : JSON.parse(key));
   if (!result.success) {
     // The same error connector-kit's validateConfig throws, with any secret quoted by zod removed.
-    const { accessKeySecret, sessionToken } = (config ?? {}) as Record<string, unknown>;
+    const { accessKeySecret, sessionToken, redisUrl } = (config ?? {}) as Record<string, unknown>;
     throw redactedError(new ConnectorError(ConnectorErrorCodes.InvalidConfig, result.error), [
       accessKeySecret,
       sessionToken,
+      ...redisUrlSecrets(redisUrl),
     ]);
   }
   lastValid = key === undefined ? undefined : { key, config: result.data };

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorConfigFor, defaultAccountInput, startEmulator, type Emulator } from '../src/emulator/index.js';
 
 import { buildLib, removeBuiltLib, repoRoot } from './helpers/emulator-build.js';
+import { mainlandBody, postSigned } from './helpers/emulator-client.js';
 import { emulatorUrlOf, runCli, spawnCli } from './helpers/emulator-cli.js';
 
 const secret = defaultAccountInput.secretKey;
@@ -51,7 +52,7 @@ describe('connector-tencent-sms bin', () => {
   it('documents every command and option in --help and exits 0', async () => {
     const { code, stdout } = await runCli(lib, ['--help']);
     expect(code).toBe(0);
-    for (const word of ['emulator', 'send', '--port', '--account', '--config', '--to', '--type', '--code', '--locale', 'TENCENT_SMS_SECRET_KEY', 'GET /messages', 'DELETE /messages']) {
+    for (const word of ['emulator', 'send', '--port', '--account', '--max-messages', '--config', '--to', '--type', '--code', '--locale', 'TENCENT_SMS_SECRET_KEY', 'GET /messages', 'DELETE /messages']) {
       expect(stdout).toContain(word);
     }
   });
@@ -77,8 +78,36 @@ describe('send', () => {
     expect(stdout).toMatch(/SerialNo\s+\d{4}:\d+/);
     expect(stdout).toMatch(/Fee\s+1/);
     expect(stdout).toMatch(/Country\s+CN/);
+    expect(stdout).toContain(`Endpoint   ${emulator.url}/ (region ap-guangzhou)`);
+    expect(stdout).toMatch(/Number {5}\d+, read as \+86 131 \d{4} \d{4}, Chinese mainland\n/);
     expect(stdout).not.toContain(secret);
     expect(emulator.store.list(to)[0]?.text).toContain('654321');
+  });
+
+  it('prints the number as read, with its country: digits without + are read as Logto reads them', async () => {
+    const config = await writeConfig('read-as.json', connectorConfigFor(emulator.url));
+    const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', '13012345678']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'Number     13012345678, read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678)'
+    );
+    expect(stdout).toMatch(/Country\s+US/);
+  });
+
+  it('names the endpoint the send really goes to: with "advanced": false the file\'s endpoint is not used', async () => {
+    const config = await writeConfig('advanced-off.json', { ...connectorConfigFor(emulator.url), advanced: false });
+    // An unreadable number: the banner is printed, and nothing is sent anywhere.
+    const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', 'not-a-number']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Endpoint   https://sms.tencentcloudapi.com/ (region ap-guangzhou)');
+    expect(stdout).toContain('"endpoint" is not used: "advanced" is false');
+    expect(stdout).not.toContain(emulator.url);
+    expect(stdout).toContain('Number     not-a-number, not readable as an international number');
+    expect(stdout).toContain('Failed: invalid_request_parameters');
+    expect(stdout).toContain('  Logto would show: The request is with wrong input parameter(s).\n    (HTTP 400 in sign-in flows)\n');
+    expect(stdout).toContain(
+      '    Error occurred in connector: Request refused (in sign-in flows Logto answers 400 "The request is with wrong input parameter(s).")'
+    );
   });
 
   it('takes the secret from TENCENT_SMS_SECRET_KEY when the file has none', async () => {
@@ -88,10 +117,16 @@ describe('send', () => {
     const withEnv = await runCli(lib, ['send', '--config', config, '--to', to], { TENCENT_SMS_SECRET_KEY: secret });
     expect(withEnv.code).toBe(0);
     expect(withEnv.stdout).not.toContain(secret);
+    expect(withEnv.stdout).toContain('(accessKeySecret from TENCENT_SMS_SECRET_KEY)');
     const withoutEnv = await runCli(lib, ['send', '--config', config, '--to', freshNumber()]);
     expect(withoutEnv.code).toBe(1);
-    expect(withoutEnv.stdout).toContain('invalid_config');
-    expect(withoutEnv.stdout).toContain('accessKeySecret');
+    expect(withoutEnv.stdout).toContain('Failed: invalid_config');
+    expect(withoutEnv.stdout).toContain('Endpoint   none: the config is invalid, so nothing will be sent');
+    // What Logto shows for invalid_config: its phrase, then each zod issue as Logto words it.
+    expect(withoutEnv.stdout).toContain(
+      `  Logto would show: The connector's config is invalid.\n    Error in key path "accessKeySecret": (invalid_type) Expected string but received undefined.\n`
+    );
+    expect(withoutEnv.stdout).toContain('accessKeySecret is missing: set the environment variable TENCENT_SMS_SECRET_KEY');
   });
 
   it('uses the --type and --locale to pick the template', async () => {
@@ -127,6 +162,12 @@ describe('send', () => {
     const second = await runCli(lib, ['send', '--config', config, '--to', to]);
     expect(second.code).toBe(1);
     expect(second.stdout).toContain('Failed: rate_limit_exceeded (Tencent code LimitExceeded.PhoneNumberThirtySecondLimit)');
+    // Logto's fixed phrase for the code, then the whole diagnosis the Console's test shows.
+    expect(second.stdout).toContain('  Logto would show: Trigger rate limit. Please try again later.\n    (HTTP 429 in sign-in flows)\n');
+    const requestId = second.stdout.match(/RequestId {2}(\S+)/)?.[1];
+    expect(requestId).toBeDefined();
+    expect(second.stdout).toContain("  Diagnosis, as the Console's test shows it:\n    Error occurred in connector: Rate limit (in sign-in flows Logto answers 429");
+    expect(second.stdout).toContain(`try again later, or raise the frequency limits in the SMS console. — RequestId: ${requestId}. The number was read as +86 131`);
   });
 
   it('does not echo a config file that is not JSON (it may hold the secret)', async () => {
@@ -135,6 +176,41 @@ describe('send', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('is not valid JSON');
     expect(`${stdout}${stderr}`).not.toContain(secret);
+  });
+
+  it.each([
+    ['an unquoted key', `{\n  "accessKeySecret": "${secret}",\n  oops: 1\n}`, 'expected a property name in double quotes', 3, 3],
+    ['a trailing comma', `{\r\n  "accessKeySecret": "${secret}",\r\n}`, 'expected a property name in double quotes', 3, 1],
+    ['a missing closing quote', `{ "accessKeySecret": "${secret}\n}`, 'a line break or control character inside a string', 1, 23 + secret.length],
+    ['a cut-off file', `{ "templates": [`, 'the file ends before the JSON does', 1, 17],
+    ['a second value', `{} {}`, 'more text after the JSON value', 1, 4],
+  ])('says where a config file with %s stops being JSON, without quoting it', async (_name, text, reason, line, column) => {
+    const config = await writeConfig('fault.json', text);
+    const { code, stdout, stderr } = await runCli(lib, ['send', '--config', config, '--to', freshNumber()]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`The config file ${config} is not valid JSON: ${reason}`);
+    expect(stderr).toContain(`at line ${line}, column ${column}.`);
+    expect(`${stdout}${stderr}`).not.toContain(secret);
+  });
+
+  it('gives the reason a config file cannot be read', async () => {
+    const missing = path.join(folder, 'no-such-file.json');
+    const absent = await runCli(lib, ['send', '--config', missing, '--to', freshNumber()]);
+    expect(absent.code).toBe(1);
+    expect(absent.stderr).toContain(`The config file ${missing} does not exist.`);
+    const directory = await runCli(lib, ['send', '--config', folder, '--to', freshNumber()]);
+    expect(directory.stderr).toContain(`The config file ${folder} is a directory, not a file.`);
+    const empty = await runCli(lib, ['send', '--config', await writeConfig('empty.json', '\uFEFF \n'), '--to', freshNumber()]);
+    expect(empty.stderr).toContain('is empty');
+    expect(`${absent.stderr}${directory.stderr}${empty.stderr}`).not.toMatch(stackTrace);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('says permission denied for a config file it may not read', async () => {
+    const config = await writeConfig('locked.json', '{}');
+    await chmod(config, 0o000);
+    const { code, stderr } = await runCli(lib, ['send', '--config', config, '--to', freshNumber()]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`The config file ${config} cannot be read: permission denied.`);
   });
 
   it('requires --config and --to', async () => {
@@ -187,6 +263,26 @@ describe('emulator command', () => {
       expect(sent.code).toBe(0);
     } finally {
       child.kill('SIGTERM');
+    }
+  });
+
+  it('keeps the newest --max-messages messages, and refuses a count that is not positive', async () => {
+    const child = spawnCli(lib, ['emulator', '--port', '0', '--max-messages', '2']);
+    try {
+      const url = await emulatorUrlOf(child);
+      const spawned = { url, account: emulator.account } as Emulator;
+      for (const phone of ['+8613000000011', '+8613000000012', '+8613000000013']) {
+        await postSigned(spawned, { body: mainlandBody(phone) });
+      }
+      const messages = (await (await fetch(`${url}/messages`)).json()) as Array<{ phoneNumber: string }>;
+      expect(messages.map((message) => message.phoneNumber)).toEqual(['+8613000000013', '+8613000000012']);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    for (const value of ['0', '1.5', 'lots', '2000000']) {
+      const refused = await runCli(lib, ['emulator', '--max-messages', value]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('--max-messages must be a number from 1 to 1000000.');
     }
   });
 

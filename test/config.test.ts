@@ -233,3 +233,61 @@ describe('which config is used', () => {
     scope.done();
   });
 });
+
+describe('signName only where a template can serve mainland China', () => {
+  const { signName: _omitted, ...withoutSignName } = legacyConfig();
+  const internationalOnly = {
+    ...withoutSignName,
+    templates: [
+      { usageType: 'Generic', templateCode: '2000', destination: 'international' },
+      { usageType: 'SignIn', templateCode: '2001', destination: 'international', locale: 'ja' },
+    ],
+  };
+
+  it('an international-only account needs no signature, and its requests carry none', async () => {
+    expect(tencentSmsConfigGuard.safeParse(internationalOnly).success).toBe(true);
+    const { scope, captured } = mockSendSms();
+    const { send } = await import('./helpers/connector.js');
+    await send(internationalOnly, { to: '14155552671' });
+    scope.done();
+    expect(captured[0]?.body.TemplateId).toBe('2000');
+    expect(captured[0]?.body).not.toHaveProperty('SignName');
+  });
+
+  it('with an international signature, that one is sent', async () => {
+    const { scope, captured } = mockSendSms();
+    const { send } = await import('./helpers/connector.js');
+    await send({ ...internationalOnly, internationalSignName: 'Acme' }, { to: '14155552671' });
+    scope.done();
+    expect(captured[0]?.body.SignName).toBe('Acme');
+  });
+
+  it.each([
+    ['a mainland template', [{ usageType: 'Generic', templateCode: '1', destination: 'mainland' }]],
+    ['a template without a destination', [{ usageType: 'Generic', templateCode: '1' }]],
+    [
+      'an international Generic and a SignIn without a destination',
+      [
+        { usageType: 'Generic', templateCode: '1', destination: 'international' },
+        { usageType: 'SignIn', templateCode: '2' },
+      ],
+    ],
+  ])('is required with %s, and the issue names the key', async (_name, templates) => {
+    const config = { ...withoutSignName, templates };
+    const mainlandGeneric = templates.some((template) => template.usageType === 'Generic' && template.destination !== 'international');
+    const paths = await rejectedPaths(config);
+    expect(paths).toContain('signName');
+    const error = await sendError(config);
+    const issue = (error.data as ZodError).issues.find((item) => item.path.join('.') === 'signName');
+    expect(issue?.message).toMatch(/signName is required .*mainland China/);
+    // Only the signature is missing when the templates themselves are fine.
+    expect(paths).toEqual(mainlandGeneric ? ['signName'] : expect.arrayContaining(['signName']));
+  });
+
+  it('the form no longer marks it required, and says when it is needed', async () => {
+    const { defaultMetadata } = await import('../src/constant.js');
+    const item = defaultMetadata.formItems?.find((formItem) => formItem.key === 'signName');
+    expect(item?.required).toBeFalsy();
+    expect(item?.description).toMatch(/mainland China.*"mainland" or none/);
+  });
+});

@@ -44,11 +44,14 @@ describe('emulator IsoCode for international numbers', () => {
     ['Norway', '+4741234567', 'NO'],
     ['Finland', '+358401234567', 'FI'],
     ['Russia', '+79161234567', 'RU'],
-    ['Kazakhstan (shares +7, reported as RU)', '+77011234567', 'RU'],
+    ['Kazakhstan (shares +7 with Russia)', '+77011234567', 'KZ'],
     // North America and the Caribbean
     ['United States', '+12025550123', 'US'],
-    ['Canada (NANP, reported as US)', '+14165550123', 'US'],
-    ['Jamaica (NANP, reported as US)', '+18765550123', 'US'],
+    ['Canada (NANP, by area code)', '+14165550123', 'CA'],
+    ['Jamaica (NANP, by area code)', '+18765550123', 'JM'],
+    ['Guam (NANP, by area code)', '+16715550123', 'GU'],
+    ['Jersey (shares +44 with Great Britain)', '+447797123456', 'JE'],
+    ['Mayotte (shares +262 with Réunion)', '+262639123456', 'YT'],
     ['Guadeloupe', '+590690123456', 'GP'],
     ['Curaçao', '+59995123456', 'CW'],
     // South America
@@ -81,6 +84,7 @@ describe('emulator IsoCode for international numbers', () => {
     ['+801 (spare)', '+80112345678'],
     ['+969 (spare)', '+96912345678'],
     ['+800 (non-geographic freephone)', '+80012345678'],
+    ['+1 800 (NANP toll-free, no single region)', '+18005550123'],
   ])('still refuses %s as a malformed number', async (_code, phone) => {
     const { response } = await postSigned(emulator, { body: internationalBody(phone) });
     expect(errorCode(response)).toBeUndefined();

@@ -10,19 +10,17 @@ import {
 } from '../src/emulator/index.js';
 import createConnector from '../src/index.js';
 
-const notImplemented = async () => {
-  throw new Error('not implemented');
-};
-
-/** The connector as Logto builds it: factory called with a getConfig that must not be used. */
-const loadConnector = async () => (await createConnector({ getConfig: notImplemented })) as SmsConnector;
-
 /** Each test gets its own numbers so the per-number limits of one do not leak into the next. */
 let nextNumber = 13000000000;
 const freshMainland = () => `86${(nextNumber += 1)}`;
 
+/** A sign-in flow's send: the saved config through getConfig, so errors keep their precise codes. */
 const sendCode = async (config: unknown, to: string, code = '123456') =>
-  (await loadConnector()).sendMessage({ to, type: TemplateType.SignIn, payload: { code, locale: 'zh-CN' } }, config);
+  ((await createConnector({ getConfig: async () => config })) as SmsConnector).sendMessage({
+    to,
+    type: TemplateType.SignIn,
+    payload: { code, locale: 'zh-CN' },
+  });
 
 const failureOf = async (promise: Promise<unknown>) => {
   const error = await promise.then(

@@ -63,7 +63,11 @@ describe('message store over HTTP', () => {
 
 describe('rendering and fees', () => {
   it('escapes message text in the inbox page, since any API caller controls it', () => {
-    const html = renderInboxPage([
+    const html = renderInboxPage({
+      page: 1,
+      kept: 1,
+      total: 1,
+      messages: [
       {
         serialNo: '1:2',
         requestId: 'r',
@@ -77,7 +81,8 @@ describe('rendering and fees', () => {
         fee: 1,
         receivedAt: '2025-01-01T00:00:00.000Z',
       },
-    ]);
+      ],
+    });
     expect(html).not.toContain('<script>');
     expect(html).toContain('Hi &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;you&#34;');
   });

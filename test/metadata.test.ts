@@ -45,9 +45,17 @@ describe('metadata', () => {
     }
   });
 
-  it('masks the secret and the session token', () => {
+  it('masks the secret, the session token and the Redis URL (it holds the Redis password)', () => {
     const confidential = defaultMetadata.formItems?.filter((item) => 'isConfidential' in item && item.isConfidential);
-    expect(confidential?.map((item) => item.key).sort()).toEqual(['accessKeySecret', 'sessionToken']);
+    expect(confidential?.map((item) => item.key).sort()).toEqual(['accessKeySecret', 'redisUrl', 'sessionToken']);
+  });
+
+  it('shows a default abuse protection that is valid as it stands, in its own switched group', () => {
+    const item = defaultMetadata.formItems?.find((formItem) => formItem.key === 'abuseProtection');
+    expect(item?.type).toBe(ConnectorConfigFormItemType.Json);
+    expect(item?.showConditions).toEqual([{ targetKey: 'pumpingProtection', expectValue: true }]);
+    const parsed = tencentSmsConfigGuard.parse({ ...legacyConfig(), pumpingProtection: true, abuseProtection: item?.defaultValue });
+    expect(parsed.abuseProtection?.perSource).toEqual({ max: 10, windowSeconds: 3600 });
   });
 
   it('offers a templates default covering every Logto type, which must be edited before use', () => {

@@ -117,12 +117,61 @@ describe('language before usage within a set', () => {
     expect(pick(regional, 'international', 'Register', 'ja')).toBe('ja-jp');
     expect(pick(regional, 'international', 'SignIn', 'ja')).toBe('ja-jp-signin');
     expect(pick(regional, 'international', 'SignIn', 'en')).toBe('en-us');
-    // Only for a bare tag: zh-HK is not served by zh-TW (the first listed entry is taken), and an
-    // entry without a locale still comes first.
     const chinese = [t('en', 'Generic', { locale: 'en' }), t('zh-tw', 'Generic', { locale: 'zh-TW' })];
-    expect(pick(chinese, 'international', 'SignIn', 'zh-HK')).toBe('en');
     expect(pick(chinese, 'international', 'SignIn', 'zh')).toBe('zh-tw');
+    // An entry without a locale still comes first.
     expect(pick([t('none', 'Generic'), ...regional], 'international', 'SignIn', 'ja')).toBe('none');
+  });
+
+  describe('a language with a region takes another region of that language before any entry', () => {
+    const regional = [
+      t('fr', 'Generic', { locale: 'fr' }),
+      t('en-gb', 'Generic', { locale: 'en-GB' }),
+      t('pt-pt', 'Generic', { locale: 'pt-PT' }),
+      t('zh-cn', 'Generic', { locale: 'zh-CN' }),
+      t('zh-tw', 'Generic', { locale: 'zh-TW' }),
+    ];
+
+    it.each([
+      ['en-US takes en-GB, not the first-listed French entry', 'en-US', 'en-gb'],
+      ['bare en takes en-GB as before', 'en', 'en-gb'],
+      ['pt-BR takes pt-PT', 'pt-BR', 'pt-pt'],
+      ['zh-HK takes zh-TW (same script) before the zh-CN listed first', 'zh-HK', 'zh-tw'],
+      ['zh-MO takes zh-TW', 'zh-MO', 'zh-tw'],
+      ['zh-SG takes zh-CN', 'zh-SG', 'zh-cn'],
+      ['zh-Hant takes zh-TW', 'zh-Hant', 'zh-tw'],
+      ['zh-Hans-HK (script said outright) takes zh-CN', 'zh-Hans-HK', 'zh-cn'],
+      ['en_AU with an underscore takes en-GB', 'en_AU', 'en-gb'],
+      ['a language with no entry still falls to any entry', 'de-DE', 'fr'],
+    ] as const)('%s', (_name, locale, expected) => {
+      expect(pick(regional, 'international', 'SignIn', locale)).toBe(expected);
+    });
+
+    it('an entry without a locale and a bare-language entry still come before another region', () => {
+      const withBare = [t('en-gb', 'Generic', { locale: 'en-GB' }), t('en', 'Generic', { locale: 'en' })];
+      expect(pick(withBare, 'international', 'SignIn', 'en-US')).toBe('en');
+      const withNone = [t('en-gb', 'Generic', { locale: 'en-GB' }), t('none', 'Generic')];
+      expect(pick(withNone, 'international', 'SignIn', 'en-US')).toBe('none');
+    });
+
+    it('zh-TW never serves zh-HK users when a zh-HK or zh entry exists', () => {
+      const traditional = t('zh-tw', 'Generic', { locale: 'zh-TW' });
+      expect(pick([traditional, t('zh-hk', 'Generic', { locale: 'zh-HK' })], 'international', 'SignIn', 'zh-HK')).toBe('zh-hk');
+      expect(pick([traditional, t('zh', 'Generic', { locale: 'zh' })], 'international', 'SignIn', 'zh-HK')).toBe('zh');
+      // The other way round too: zh-HK does not serve zh-TW users when zh-TW exists.
+      expect(pick([t('zh-hk', 'Generic', { locale: 'zh-HK' }), traditional], 'international', 'SignIn', 'zh-TW')).toBe('zh-tw');
+    });
+
+    it('the message type still decides within the same-language step', () => {
+      const typed = [t('en-gb', 'Generic', { locale: 'en-GB' }), t('en-au-signin', 'SignIn', { locale: 'en-AU' })];
+      expect(pick(typed, 'international', 'SignIn', 'en-US')).toBe('en-au-signin');
+      expect(pick(typed, 'international', 'Register', 'en-US')).toBe('en-gb');
+    });
+
+    it('a user locale that is not a language tag does not break the choice', () => {
+      expect(pick(regional, 'international', 'SignIn', 'zh-constructor')).toBe('zh-cn');
+      expect(pick(regional, 'international', 'SignIn', '-')).toBe('fr');
+    });
   });
 
   it('reads an underscore in the user\'s language as a hyphen (zh_TW)', () => {

@@ -42,3 +42,22 @@ it('surfaces a nock-replied network error without retrying', async () => {
   scope.done();
   expect(nock.pendingMocks()).toEqual([]);
 });
+
+it('intercepts a send whose connection was opened ahead with preconnect', async () => {
+  const scope = nock('https://sms.tencentcloudapi.com', {
+    reqheaders: { 'content-type': 'application/json', 'x-tc-action': 'SendSms' },
+  })
+    .post('/', { PhoneNumberSet: ['+8613012345678'] })
+    .reply(200, { Response: { RequestId: 'nock-preconnect', SendStatusSet: [] } });
+  const fetchFn = createTransportFetch();
+
+  fetchFn.preconnect('https://sms.tencentcloudapi.com/');
+  const response = await fetchFn('https://sms.tencentcloudapi.com/', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tc-action': 'SendSms' },
+    body: JSON.stringify({ PhoneNumberSet: ['+8613012345678'] }),
+  });
+
+  expect(await response.json()).toEqual({ Response: { RequestId: 'nock-preconnect', SendStatusSet: [] } });
+  scope.done();
+});

@@ -1,4 +1,4 @@
-import { ConnectorType, TemplateType, type SmsConnector } from '@logto/connector-kit';
+import { ConnectorError, ConnectorType, TemplateType, type SmsConnector } from '@logto/connector-kit';
 
 import { connectorConfigFor } from '../emulator/connector-config.js';
 import type { StoredMessage } from '../emulator/message-store.js';
@@ -99,7 +99,7 @@ export const runDemo = async (): Promise<number> => {
     say('Done. Try it yourself: `npx connector-tencent-sms emulator`, then point a local Logto at it (docs/development.md: "The emulator").');
     return wrongSecret && unapproved ? 0 : 1;
   } catch (error) {
-    say(`The demo failed: ${readFailure(error).logtoText}`);
+    say(`The demo failed: ${error instanceof ConnectorError ? readFailure(error).logtoText : String(error)}`);
     return 1;
   } finally {
     await emulator.close();

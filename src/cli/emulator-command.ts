@@ -22,6 +22,17 @@ const readPort = (value: string | undefined): number => {
   return port;
 };
 
+const readMaxMessages = (value: string | undefined): number | undefined => {
+  if (value === undefined) {
+    return undefined;
+  }
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || count < 1 || count > 1_000_000) {
+    throw new UsageError('--max-messages must be a number from 1 to 1000000.');
+  }
+  return count;
+};
+
 const readAccount = async (path: string | undefined): Promise<Account | undefined> => {
   if (path === undefined) {
     return undefined;
@@ -54,15 +65,17 @@ const logLine = (outcome: ApiOutcome): string => {
 export const runEmulator = async (args: string[]): Promise<number> => {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, account: { type: 'string' } },
+    options: { port: { type: 'string' }, account: { type: 'string' }, 'max-messages': { type: 'string' } },
     strict: true,
     allowPositionals: false,
   });
   const port = readPort(values.port);
+  const maxMessages = readMaxMessages(values['max-messages']);
   const account = await readAccount(values.account);
   const emulator = await startEmulator({
     port,
     account,
+    maxMessages,
     onApiCall: (outcome) => console.log(logLine(outcome)),
   }).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'EADDRINUSE'

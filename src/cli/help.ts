@@ -7,12 +7,15 @@ Commands
              credentials, signature and templates before pasting them into Logto.
   demo       Start an emulator, send through the built connector and show what Logto would show.
 
-emulator [--port N] [--account file.json]
+emulator [--port N] [--account file.json] [--max-messages N]
   --port N             Port on 127.0.0.1 (default 4567; 0 picks a free one).
   --account file.json  The emulated account: secretId, secretKey, optional sessionToken, apps
-                       (sdkAppId, region), approved signatures, templates and frequency limits.
+                       (sdkAppId, region, international limits), approved signatures, templates
+                       and frequency limits.
                        Without it a built-in demo account is served (see the README, "The built-in account").
-  Endpoints: POST / (SendSms), GET / (inbox page), GET /messages[?phone=], DELETE /messages.
+  --max-messages N     Messages the inbox keeps, newest first (default 1000); older ones are dropped.
+  Endpoints: POST / (SendSms), GET /[?page=N] (inbox page, 50 a page), GET /messages[?phone=],
+  DELETE /messages (also resets the frequency and daily limits).
 
 send --config config.json --to +8613012345678 [--type SignIn] [--code 123456] [--locale en]
   --config file.json   The connector config, exactly as in Logto's Console (JSON). Set
@@ -25,8 +28,11 @@ send --config config.json --to +8613012345678 [--type SignIn] [--code 123456] [-
   --locale TAG         The user's locale (e.g. en, zh-CN), used to pick a localized template.
   Environment: TENCENT_SMS_SECRET_KEY, when set, is used as accessKeySecret so the secret can
   stay out of the file.
-  Prints the RequestId, SerialNo, fee and country on success; on failure the connector error
-  code, Tencent's error code and the text Logto would show. Exit status 0 on success, 1 otherwise.
+  Sends as a sign-in flow does. Prints how the number was read (country included) and the
+  endpoint the request really goes to (after the "advanced" switch); then the RequestId, SerialNo,
+  fee and country on success, or on failure the connector error code, Tencent's error code, what
+  Logto would show for it, and below that the full diagnosis the Console's test shows.
+  Exit status 0 on success, 1 otherwise.
 
 demo
   Same as \`npm run demo\`, without the build step.

@@ -1,15 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
-import { TemplateType, type SmsConnector } from '@logto/connector-kit';
+import { ConnectorError, TemplateType, type SmsConnector } from '@logto/connector-kit';
 
+import { consoleTestError, displayLines, logtoDisplay, numberAsRead } from '../console-test/index.js';
 import { redact } from '../errors/redact.js';
-import type { SendSmsResult } from '../types.js';
+import { tencentSmsConfigGuard, type SendSmsResult } from '../types.js';
 
+import { missingSecretAdvice, readConfigFile, secretEnv } from './config-file.js';
 import { readFailure } from './connector-failure.js';
 import { UsageError } from './usage-error.js';
-
-const secretEnv = 'TENCENT_SMS_SECRET_KEY';
 
 type SendOptions = { configPath: string; to: string; type: TemplateType; code: string; locale?: string };
 
@@ -36,60 +35,76 @@ const readOptions = (args: string[]): SendOptions => {
   return { configPath: values.config, to: values.to, type, code: values.code, locale: values.locale };
 };
 
-/**
- * Reads the config file without ever echoing its content: JSON.parse errors quote the text
- * around the fault, which may be the secret.
- */
-const readConfigFile = async (path: string): Promise<Record<string, unknown>> => {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`Cannot read the config file ${path}.`);
-  }
-  let config: unknown;
-  try {
-    config = JSON.parse(text);
-  } catch {
-    throw new UsageError(`The config file ${path} is not valid JSON.`);
-  }
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    throw new UsageError(`The config file ${path} must hold a JSON object.`);
-  }
-  const fromEnv = process.env[secretEnv];
-  return fromEnv ? { ...config, accessKeySecret: fromEnv } : (config as Record<string, unknown>);
-};
-
 /** The digits Logto passes as `to`: real flows send the country code and number without `+`. */
 const asLogtoSends = (to: string): string => (to.trim().startsWith('+') ? to.replace(/\D/g, '') : to);
 
+const hasSecret = (config: Record<string, unknown>) =>
+  typeof config.accessKeySecret === 'string' && config.accessKeySecret.trim() !== '';
+
 /**
- * `send`: one `sendMessage` through the built connector with the given config, reported in a
- * few lines. Returns the exit status; never prints the secret or a stack trace.
+ * Where the send really goes: the endpoint after validation and the Console switches (with
+ * `advanced: false` an `endpoint` in the file is not used), or why it cannot be known.
+ */
+const endpointLines = (config: Record<string, unknown>): string[] => {
+  const result = tencentSmsConfigGuard.safeParse(config);
+  if (!result.success) {
+    return ['Endpoint   none: the config is invalid, so nothing will be sent'];
+  }
+  const { endpoint, region } = result.data;
+  const unused =
+    typeof config.endpoint === 'string' && config.advanced === false
+      ? ['           (the file\'s "endpoint" is not used: "advanced" is false, as in the Console form)']
+      : [];
+  return [`Endpoint   ${endpoint.url} (region ${region})`, ...unused];
+};
+
+/** The failure: Logto's text for its code, and below it the diagnosis the Console's test shows. */
+const failureLines = (error: unknown, to: string, config: Record<string, unknown>): string[] => {
+  const failure = readFailure(error);
+  const signIn = displayLines(failure.display);
+  const [shown = '', ...details] = signIn;
+  const inConsole =
+    error instanceof ConnectorError ? displayLines(logtoDisplay(consoleTestError(error, to, []))) : signIn;
+  const alike = inConsole.join('\n') === signIn.join('\n');
+  return [
+    `Failed: ${failure.code}${failure.tencentCode ? ` (Tencent code ${failure.tencentCode})` : ''}`,
+    ...(failure.requestId ? [`  RequestId  ${failure.requestId}`] : []),
+    `  Logto would show: ${shown}`,
+    ...details.map((line) => `    ${line}`),
+    `    (HTTP ${failure.display.status}${alike ? ", in sign-in flows and in the Console's test alike" : ' in sign-in flows'})`,
+    ...(alike ? [] : ["  Diagnosis, as the Console's test shows it:", ...inConsole.map((line) => `    ${line}`)]),
+    ...(hasSecret(config) ? [] : [`  ${missingSecretAdvice}`]),
+  ];
+};
+
+/**
+ * `send`: one `sendMessage` through the built connector with the given config, as a sign-in flow
+ * sends it, reported in a few lines: the number as read, where the request goes, and on failure
+ * what Logto shows with the full diagnosis below. Returns the exit status; never prints the secret
+ * or a stack trace.
  */
 export const runSend = async (args: string[]): Promise<number> => {
   const options = readOptions(args);
-  const config = await readConfigFile(options.configPath);
+  const { config, secretFromEnv } = await readConfigFile(options.configPath);
   const secrets = [config.accessKeySecret, config.sessionToken].map((value) =>
     typeof value === 'string' ? value : undefined
   );
   const print = (line: string) => console.log(redact(line, secrets));
 
   const { default: createConnector } = await import('../index.js');
-  const connector = (await createConnector({
-    getConfig: async () => config,
-  })) as SmsConnector;
+  // A sign-in flow's send: the config through getConfig, so the error keeps its precise code.
+  const connector = (await createConnector({ getConfig: async () => config })) as SmsConnector;
   const to = asLogtoSends(options.to);
-  print(`Sending a ${options.type} code to ${to} via ${typeof config.endpoint === 'string' ? config.endpoint : 'sms.tencentcloudapi.com'} ...`);
+  print(`Config     ${options.configPath}${secretFromEnv ? ` (accessKeySecret from ${secretEnv})` : ''}`);
+  print(`Number     ${to}, ${numberAsRead(to)}`);
+  endpointLines(config).forEach(print);
+  print(`Sending a ${options.type} code ...`);
   try {
-    const result = (await connector.sendMessage(
-      {
-        to,
-        type: options.type,
-        payload: { code: options.code, ...(options.locale ? { locale: options.locale } : {}) },
-      },
-      config
-    )) as SendSmsResult;
+    const result = (await connector.sendMessage({
+      to,
+      type: options.type,
+      payload: { code: options.code, ...(options.locale ? { locale: options.locale } : {}) },
+    })) as SendSmsResult;
     const [message] = result.messages ?? [];
     print('Sent.');
     print(`  RequestId  ${result.requestId ?? '-'}`);
@@ -98,12 +113,7 @@ export const runSend = async (args: string[]): Promise<number> => {
     print(`  Country    ${message?.isoCode ?? '-'}`);
     return 0;
   } catch (error) {
-    const failure = readFailure(error);
-    print(`Failed: ${failure.code}${failure.tencentCode ? ` (Tencent code ${failure.tencentCode})` : ''}`);
-    if (failure.requestId) {
-      print(`  RequestId  ${failure.requestId}`);
-    }
-    print(`  Logto would show: ${failure.logtoText}`);
+    failureLines(error, to, config).forEach(print);
     return 1;
   }
 };

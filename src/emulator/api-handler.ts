@@ -6,12 +6,14 @@ import { authenticate } from './authenticate.js';
 import { messageFor, pickLanguage, type TencentCode } from './error-catalog.js';
 import type { FrequencyLimiter } from './frequency-limiter.js';
 import type { MessageStore } from './message-store.js';
+import type { RegionDailyCounter } from './region-daily-counter.js';
 import { parseSendRequest } from './send-request.js';
 import { sendSms, type SendStatus } from './send-sms.js';
 
 export type ApiState = {
   readonly account: Account;
   readonly limiter: FrequencyLimiter;
+  readonly regionCounter: RegionDailyCounter;
   readonly store: MessageStore;
   /** Milliseconds, injectable so tests can replay signed vectors from the past. */
   readonly clock: () => number;
@@ -53,6 +55,7 @@ export const handleApiRequest = (
       language,
       now: nowMs,
       limiter: state.limiter,
+      regionCounter: state.regionCounter,
       store: state.store,
     });
     return {

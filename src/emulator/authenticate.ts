@@ -92,5 +92,9 @@ export const authenticate = (account: Account, request: RequestHead): { region: 
   if (!known) {
     throw new ApiError('UnsupportedRegion', `Region ${region}.`);
   }
+  // CAM decides after the gateway knows which action the key asks for.
+  if (!account.allowSendSms) {
+    throw new ApiError('AuthFailure.UnauthorizedOperation', `The key may not call sms:${action}.`);
+  }
   return { region };
 };

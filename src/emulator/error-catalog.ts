@@ -92,6 +92,34 @@ const catalog = {
     en: 'The phone number is not in E.164 format.',
     zh: '手机号格式错误。',
   },
+  'AuthFailure.UnauthorizedOperation': {
+    en: 'The request is not authorized: the key may not perform this action (see CAM).',
+    zh: '请求未授权，该密钥无权执行此操作，请检查 CAM 授权。',
+  },
+  'FailedOperation.ContainSensitiveWord': {
+    en: 'The message contains a sensitive word.',
+    zh: '短信内容中含有敏感词。',
+  },
+  'FailedOperation.PhoneNumberParseFail': {
+    en: 'The phone number could not be parsed; write it in E.164 form.',
+    zh: '手机号解析失败，请使用 E.164 格式。',
+  },
+  'InvalidParameterValue.ProhibitedUseUrlInTemplateParameter': {
+    en: 'Template parameters must not contain a URL.',
+    zh: '模板变量中不允许包含 URL。',
+  },
+  'InvalidParameterValue.ContentLengthLimit': {
+    en: 'The message is too long.',
+    zh: '短信内容过长。',
+  },
+  'LimitExceeded.AppCountryOrRegionInBlacklist': {
+    en: 'This app may not send to the country or region of this number; see the international SMS limits in the app settings.',
+    zh: '该号码所属国家/地区不在应用的国际/港澳台短信发送范围内，请查看应用基础配置中的发送限制。',
+  },
+  'LimitExceeded.AppCountryOrRegionDailyLimit': {
+    en: 'This app reached its daily limit for the country or region of this number.',
+    zh: '应用发往该号码所属国家/地区的短信已达当日上限。',
+  },
   'LimitExceeded.PhoneNumberThirtySecondLimit': {
     en: 'This number reached its 30-second sending limit.',
     zh: '单个手机号 30 秒内下发短信条数超过上限。',

@@ -1,5 +1,6 @@
 import type { Destination } from './account.js';
-import { isoCodeOf } from './calling-codes.js';
+import type { TencentCode } from './error-catalog.js';
+import { regionOf } from '../regions/index.js';
 
 export type ParsedNumber = {
   /** `+<cc><number>`, the form Tencent echoes back in `PhoneNumber`. */
@@ -23,7 +24,7 @@ export const parsePhoneNumber = (raw: string): ParsedNumber | undefined => {
     if (!/^[1-9]\d{5,14}$/.test(digits)) {
       return undefined;
     }
-    const isoCode = isoCodeOf(digits);
+    const isoCode = regionOf(raw);
     if (!isoCode) {
       return undefined;
     }
@@ -39,6 +40,13 @@ export const parsePhoneNumber = (raw: string): ParsedNumber | undefined => {
     ? { e164: `+86${national}`, destination: 'mainland', isoCode: 'CN' }
     : undefined;
 };
+
+/**
+ * Why Tencent refuses a number `parsePhoneNumber` could not read: text that is not a number at
+ * all cannot be parsed, while digits that form no valid number are an incorrect number.
+ */
+export const phoneNumberProblem = (raw: string): TencentCode =>
+  /^\+?\d+$/.test(raw) ? 'InvalidParameterValue.IncorrectPhoneNumber' : 'FailedOperation.PhoneNumberParseFail';
 
 /** Digits only, so `?phone=` matches however the caller wrote the number (`+` becomes a space in a query). */
 export const phoneDigits = (value: string): string => value.replace(/\D/g, '');

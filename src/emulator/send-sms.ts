@@ -4,8 +4,10 @@ import type { Account, Destination, Template } from './account.js';
 import { ApiError } from './api-error.js';
 import { messageFor, type Language, type TencentCode } from './error-catalog.js';
 import type { FrequencyLimiter } from './frequency-limiter.js';
+import { internationalLimitCode } from './international-limits.js';
 import type { MessageStore } from './message-store.js';
-import { parsePhoneNumber, type ParsedNumber } from './phone.js';
+import { parsePhoneNumber, phoneNumberProblem, type ParsedNumber } from './phone.js';
+import type { RegionDailyCounter } from './region-daily-counter.js';
 import { countFee, placeholderCount, renderMessage } from './render.js';
 import type { SendSmsRequest } from './send-request.js';
 
@@ -28,6 +30,7 @@ export type SendContext = {
   /** Server time in milliseconds. */
   readonly now: number;
   readonly limiter: FrequencyLimiter;
+  readonly regionCounter: RegionDailyCounter;
   readonly store: MessageStore;
 };
 
@@ -55,6 +58,13 @@ const checkSignature = (account: Account, destination: Destination, signName?: s
   }
 };
 
+/**
+ * What Tencent treats as a link in a template parameter: a scheme, `www.`, or a host name under a
+ * common top-level domain. Links must be part of the reviewed template text, never a variable.
+ */
+const urlLike =
+  /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|io|co|me|cc|xyz|top|info|app|link|ly)\b/i;
+
 const checkTemplate = (template: Template, destination: Destination, params: readonly string[]) => {
   if (template.destination === 'mainland' && destination === 'international') {
     throw new ApiError('UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone');
@@ -70,6 +80,9 @@ const checkTemplate = (template: Template, destination: Destination, params: rea
     );
   }
   for (const param of params) {
+    if (urlLike.test(param)) {
+      throw new ApiError('InvalidParameterValue.ProhibitedUseUrlInTemplateParameter');
+    }
     if (template.verificationCode && !/^\d{0,6}$/.test(param)) {
       throw new ApiError('InvalidParameterValue.TemplateParameterFormatError');
     }
@@ -103,6 +116,16 @@ export const sendSms = (request: SendSmsRequest, context: SendContext): SendStat
   checkTemplate(template, destination, request.params);
 
   const text = renderMessage(template.text, request.params, destination, request.signName);
+  if (Array.from(text).length > account.maxContentLength) {
+    throw new ApiError(
+      'InvalidParameterValue.ContentLengthLimit',
+      `At most ${account.maxContentLength} characters, signature included.`
+    );
+  }
+  const lowerText = text.toLowerCase();
+  if (account.sensitiveWords.some((word) => lowerText.includes(word.toLowerCase()))) {
+    throw new ApiError('FailedOperation.ContainSensitiveWord');
+  }
   const status = (raw: string, code: TencentCode, extra: Partial<SendStatus> = {}): SendStatus => ({
     SerialNo: '',
     PhoneNumber: raw,
@@ -117,13 +140,19 @@ export const sendSms = (request: SendSmsRequest, context: SendContext): SendStat
   return request.phoneNumbers.map((raw, index) => {
     const number = numbers[index];
     if (!number) {
-      return status(raw, 'InvalidParameterValue.IncorrectPhoneNumber');
+      return status(raw, phoneNumberProblem(raw));
     }
-    const limited = context.limiter.check(number.e164, context.now);
+    const limited =
+      (number.destination === 'international'
+        ? internationalLimitCode(app, number.isoCode, context.regionCounter, context.now)
+        : undefined) ?? context.limiter.check(number.e164, context.now);
     if (limited) {
       return status(number.e164, limited, { IsoCode: number.isoCode });
     }
     context.limiter.record(number.e164, context.now);
+    if (number.destination === 'international') {
+      context.regionCounter.record(app.sdkAppId, number.isoCode, context.now);
+    }
     const serialNo = serialNumber();
     const fee = countFee(text);
     context.store.add({

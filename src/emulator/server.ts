@@ -5,8 +5,9 @@ import type { Account } from './account.js';
 import { handleApiRequest, type ApiOutcome, type ApiState } from './api-handler.js';
 import { defaultAccount } from './default-account.js';
 import { FrequencyLimiter } from './frequency-limiter.js';
-import { renderInboxPage } from './inbox-page.js';
-import { MessageStore } from './message-store.js';
+import { inboxPageSize, renderInboxPage } from './inbox-page.js';
+import { defaultMaxMessages, MessageStore } from './message-store.js';
+import { RegionDailyCounter } from './region-daily-counter.js';
 
 export type EmulatorOptions = {
   /** 0 (the default) picks a free port. */
@@ -14,6 +15,8 @@ export type EmulatorOptions = {
   /** Loopback by default: the emulator accepts dummy credentials and must not face a network. */
   readonly host?: string;
   readonly account?: Account;
+  /** How many messages the inbox keeps, newest first; older ones are forgotten. Default 1,000. */
+  readonly maxMessages?: number;
   /** Milliseconds since the epoch; defaults to the real clock. */
   readonly clock?: () => number;
   /** Called after every API call, e.g. to log it. */
@@ -62,6 +65,12 @@ const flattenHeaders = (request: IncomingMessage): Record<string, string | undef
     ])
   );
 
+/** `?page=` as a page number from 1; anything else is the first page. */
+const readPage = (value: string | null): number => {
+  const page = value !== null && /^\d{1,9}$/.test(value) ? Number(value) : 0;
+  return page >= 1 ? page : 1;
+};
+
 const route = async (state: ApiState, options: EmulatorOptions, request: IncomingMessage, response: ServerResponse) => {
   const url = new URL(request.url ?? '/', 'http://emulator.invalid');
   if (request.method === 'POST' && url.pathname === '/') {
@@ -76,7 +85,19 @@ const route = async (state: ApiState, options: EmulatorOptions, request: Incomin
     return;
   }
   if (request.method === 'GET' && url.pathname === '/') {
-    send(response, 200, 'text/html; charset=utf-8', renderInboxPage(state.store.list()));
+    const page = readPage(url.searchParams.get('page'));
+    const messages = state.store.list();
+    send(
+      response,
+      200,
+      'text/html; charset=utf-8',
+      renderInboxPage({
+        messages: messages.slice((page - 1) * inboxPageSize, page * inboxPageSize),
+        page,
+        kept: messages.length,
+        total: state.store.total,
+      })
+    );
     return;
   }
   if (url.pathname === '/messages' && request.method === 'GET') {
@@ -87,6 +108,7 @@ const route = async (state: ApiState, options: EmulatorOptions, request: Incomin
     // Starting over means the frequency limits too: ten tries must not lock a number for a day.
     state.store.clear();
     state.limiter.clear();
+    state.regionCounter.clear();
     response.writeHead(204).end();
     return;
   }
@@ -99,11 +121,12 @@ const route = async (state: ApiState, options: EmulatorOptions, request: Incomin
  */
 export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emulator> => {
   const account = options.account ?? defaultAccount();
-  const store = new MessageStore();
+  const store = new MessageStore(options.maxMessages ?? defaultMaxMessages);
   const state: ApiState = {
     account,
     store,
     limiter: new FrequencyLimiter(account.limits),
+    regionCounter: new RegionDailyCounter(),
     clock: options.clock ?? Date.now,
   };
   const server = createServer((request, response) => {

@@ -1,5 +1,6 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
+import { cutText } from './redaction/cut.js';
 import { findTencentCodeRule } from './tencent-codes.js';
 
 /** The readable part Logto's Console shows as "Error occurred in connector: …". */
@@ -13,10 +14,12 @@ export type ErrorData = {
 const fallbackHint =
   "See Tencent Cloud's SendSms error code list; the RequestId lets Tencent support find this call.";
 
-/** Tencent's messages are a sentence; anything longer is not worth a Console toast or a log line. */
+/**
+ * Tencent's messages are a sentence; anything longer is not worth a Console toast or a log line.
+ * The cut leaves its marker, so redaction can tell a secret's prefix from ordinary text.
+ */
 const maxMessageLength = 300;
-const shorten = (text: string) =>
-  text.length > maxMessageLength ? `${text.slice(0, maxMessageLength)}…` : text;
+const shorten = (text: string) => cutText(text, maxMessageLength);
 
 /** One line an admin can act on: Tencent's code and message, our hint, and the RequestId. */
 export const describeTencentError = (

@@ -13,10 +13,18 @@ export type TencentCodeRule = {
 const regionHint =
   'The region is not valid for SMS: use the region the SMS application was created in (e.g. ap-guangzhou).';
 
+/** Where Tencent keeps an SMS application's list of allowed destinations and their daily caps. */
+const destinationListPlace =
+  'SMS console → 应用管理 (Application Management) → 基础配置 (Basic Configuration) → 国际港澳台短信发送限制 (Global SMS sending limits)';
+
 /**
  * Tencent error codes (top-level `Response.Error.Code` or per-number `SendStatusSet[].Code`) and
- * how each reaches Logto. Order matters: the first matching rule wins, so the per-number limits
- * stand before the account-wide `LimitExceeded.*DailyLimit` caps.
+ * how each reaches Logto: SendSms's own list (API 2021-01-11) and the common API codes it can
+ * answer with. Order matters: the first matching rule wins, so the per-number limits stand before
+ * the account-wide `LimitExceeded.*DailyLimit` caps, and the listed `UnauthorizedOperation.*`
+ * codes before the bare `UnauthorizedOperation` that covers the rest. Two spellings are Tencent's
+ * own (`SerivceSuspendDueToArrears`, `UnsuportedRegion`): its SDKs list them so, next to the
+ * spelling of its documentation.
  */
 export const tencentCodeRules: readonly TencentCodeRule[] = [
   {
@@ -37,15 +45,32 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'InvalidParameterValue.IncorrectPhoneNumber',
       'FailedOperation.PhoneNumberInBlacklist',
       'UnsupportedOperation.UnsupportedRegion',
+      'UnsupportedOperation.UnsuportedRegion',
     ],
     errorCode: ConnectorErrorCodes.InvalidRequestParameters,
     hint: 'This phone number cannot receive SMS from Tencent Cloud (wrong format, blocked, or a country not served).',
+  },
+  {
+    codes: ['FailedOperation.PhoneNumberParseFail'],
+    errorCode: ConnectorErrorCodes.InvalidRequestParameters,
+    hint: 'Tencent could not read the phone number as an E.164 number (+ country code and number): check the number the user entered.',
+  },
+  {
+    codes: ['LimitExceeded.AppCountryOrRegionInBlacklist'],
+    errorCode: ConnectorErrorCodes.General,
+    hint: `The number's country or region is not on the SMS application's list of allowed destinations: add it under ${destinationListPlace}.`,
+  },
+  {
+    codes: ['LimitExceeded.AppCountryOrRegionDailyLimit'],
+    errorCode: ConnectorErrorCodes.General,
+    hint: `The daily cap the SMS application sets for the number's country or region is reached: raise it under ${destinationListPlace}, or wait until tomorrow.`,
   },
   {
     codes: [
       'AuthFailure.SecretIdNotFound',
       'AuthFailure.InvalidSecretId',
       'AuthFailure.SignatureFailure',
+      'AuthFailure.InvalidAuthorization',
     ],
     errorCode: ConnectorErrorCodes.General,
     hint: 'Check accessKeyId (SecretId) and accessKeySecret (SecretKey): copy both again from CAM → API Keys.',
@@ -59,6 +84,11 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
     codes: ['AuthFailure.TokenFailure'],
     errorCode: ConnectorErrorCodes.General,
     hint: 'The temporary credentials (sessionToken) have expired or do not match the SecretId; issue new ones.',
+  },
+  {
+    codes: ['AuthFailure.MFAFailure'],
+    errorCode: ConnectorErrorCodes.General,
+    hint: "The API key's CAM user must pass MFA for this call, which an API key cannot: use a sub-user whose SMS permission does not require MFA.",
   },
   {
     codes: ['FailedOperation.SignatureIncorrectOrUnapproved'],
@@ -83,18 +113,47 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
     hint: "The template's placeholders do not match what is sent: set the template's params to one value per {1}, {2}…",
   },
   {
+    codes: ['InvalidParameterValue.ContentLengthLimit'],
+    errorCode: ConnectorErrorCodes.General,
+    hint: "The message is longer than Tencent allows: shorten the template's text or the values in its params (the signature counts too).",
+  },
+  {
+    codes: ['InvalidParameterValue.ProhibitedUseUrlInTemplateParameter'],
+    errorCode: ConnectorErrorCodes.General,
+    hint: "A value in the template's params looks like a link, which Tencent refuses in template variables: remove it from params (a fixed link belongs in the approved template text).",
+  },
+  {
+    codes: [
+      'FailedOperation.ContainSensitiveWord',
+      'InvalidParameter.DirtyWordFound',
+      'InvalidParameterValue.TemplateWithDirtyWords',
+    ],
+    errorCode: ConnectorErrorCodes.General,
+    hint: "Tencent's filter found a word it does not allow in the message: change the fixed values in the template's params (or the signature); Tencent SMS support can tell which word.",
+  },
+  {
     codes: [
       'UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone',
       'UnsupportedOperation.GlobalTemplateToChineseMainlandPhone',
+      'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber',
     ],
     errorCode: ConnectorErrorCodes.General,
     hint: 'Mainland China and international templates are separate: add a template with the right destination ("mainland" for +86, "international" otherwise).',
   },
   {
     codes: [
+      'FailedOperation.MarketingSendTimeConstraint',
+      'UnauthorizedOperation.IndividualUserMarketingSmsPermissionDeny',
+    ],
+    errorCode: ConnectorErrorCodes.General,
+    hint: 'The templateCode is a marketing template: use a verification-code template for sign-in messages.',
+  },
+  {
+    codes: [
       'InvalidParameterValue.SdkAppIdNotExist',
       'UnauthorizedOperation.SmsSdkAppIdVerifyFail',
       'UnauthorizedOperation.SdkAppIdIsDisabled',
+      'InvalidParameter.AppidAndBizId',
     ],
     errorCode: ConnectorErrorCodes.General,
     hint: 'The sdkAppId is wrong, disabled, or not owned by this account or region.',
@@ -103,11 +162,55 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
     codes: [
       'FailedOperation.InsufficientBalanceInSmsPackage',
       'UnauthorizedOperation.ServiceSuspendDueToArrears',
-      'LimitExceeded.App*DailyLimit',
-      'LimitExceeded.DailyLimit',
+      'UnauthorizedOperation.SerivceSuspendDueToArrears',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The SMS package is used up, the account is in arrears, or a daily cap of the application was reached.',
+    hint: 'The SMS package is used up or the account is in arrears: buy a package or top up the account.',
+  },
+  {
+    codes: ['LimitExceeded.App*DailyLimit', 'LimitExceeded.DailyLimit'],
+    errorCode: ConnectorErrorCodes.General,
+    hint: 'A daily cap of the SMS application or account was reached: raise it in the SMS console (frequency limits, or 应用管理 → 基础配置 for the totals), or ask Tencent SMS support for the international cap.',
+  },
+  {
+    codes: [
+      'UnauthorizedOperation.RequestIpNotInWhitelist',
+      'IpNotInWhitelist',
+      'IpInBlacklist',
+    ],
+    errorCode: ConnectorErrorCodes.General,
+    hint: "Tencent only accepts this account's calls from listed IP addresses, and the Logto server's outgoing address is not one of them: add it to the list (Tencent SMS support changes it for SMS).",
+  },
+  {
+    codes: [
+      'AuthFailure.UnauthorizedOperation',
+      'UnauthorizedOperation.RequestPermissionDeny',
+      'UnauthorizedOperation',
+    ],
+    errorCode: ConnectorErrorCodes.General,
+    hint: 'The CAM user of this API key may not call sms:SendSms: grant it in CAM (Users → the sub-user → Permissions, e.g. a policy allowing sms:SendSms); if it already may, ask Tencent SMS support.',
+  },
+  {
+    codes: ['InternalError.Timeout', 'InternalError.SendAndRecvFail'],
+    errorCode: ConnectorErrorCodes.General,
+    hint: "Tencent timed out while passing the message on: the code may already have been delivered, so check the SMS console's delivery records before sending another.",
+  },
+  {
+    codes: [
+      'FailedOperation.FailResolvePacket',
+      'FailedOperation.JsonParseFail',
+      'InternalError.JsonParseFail',
+      'MissingParameter*',
+      'UnknownParameter*',
+      'LimitExceeded.PhoneNumberCountLimit',
+    ],
+    errorCode: ConnectorErrorCodes.General,
+    hint: 'Tencent could not read the request the connector sent; if a proxy sits in between, check it leaves the body alone, otherwise report this with the RequestId.',
+  },
+  {
+    codes: ['InvalidAction', 'ActionOffline', 'NoSuchVersion', 'NoSuchProduct', 'UnsupportedProtocol'],
+    errorCode: ConnectorErrorCodes.General,
+    hint: "The endpoint does not offer SendSms (version 2021-01-11): check the endpoint setting, or leave it empty for Tencent's default.",
   },
   {
     codes: ['UnsupportedRegion'],
@@ -116,7 +219,8 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
   },
   {
     codes: ['InvalidParameter*', 'InvalidRegion*'],
-    messageMatches: /region/i,
+    // Tencent writes its messages in the configured `language`: English or Chinese.
+    messageMatches: /region|地域|区域/i,
     errorCode: ConnectorErrorCodes.General,
     hint: regionHint,
   },

@@ -1,4 +1,5 @@
 import type { TransportFetch } from '../transport/create-fetch.js';
+import type { TransportInit } from '../transport/request-parts.js';
 
 let loading: Promise<TransportFetch> | undefined;
 
@@ -18,10 +19,26 @@ const load = () =>
   ));
 
 /**
+ * Starts connecting to `url` through the shared pool, for a send that is about to be prepared:
+ * the first send after start loads the rest of its code while the TCP and TLS handshakes run.
+ * Resolves once the connection is under way (never rejects): loading more code before that point
+ * would only delay it. The send then picks this connection up; a failure here is left for the
+ * send to meet and report.
+ */
+export const preconnect = async (url: string): Promise<void> => {
+  try {
+    (await load()).preconnect(url);
+  } catch {
+    // The send loads the transport again and reports what goes wrong.
+  }
+};
+
+/**
  * The `fetch` that ky is handed for calls to Tencent: node:https with a keep-alive pool that
- * keeps idle connections as long as the server does, so a send costs one round trip instead of
- * three (TCP, TLS, request) even after minutes of quiet. One pool per process, shared by every
+ * keeps idle connections almost as long as the server does, so a send costs one round trip instead
+ * of three (TCP, TLS, request) after a quiet spell. One pool per process, shared by every
  * connector instance, because Logto rebuilds connectors on many requests. Accepts fetch's
  * arguments plus `timeoutMs` (see TransportInit), a cheaper deadline than a timeout signal.
  */
-export const transportFetch: TransportFetch = async (input, init) => (await load())(input, init);
+export const transportFetch = async (input: RequestInfo | URL, init?: TransportInit): Promise<Response> =>
+  (await load())(input, init);

@@ -1,10 +1,11 @@
-import { request as httpRequest, type Agent, type ClientRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { Agent, ClientRequest } from 'node:http';
 import type { Socket } from 'node:net';
 
 import { RequestSentError, ResponseTooLargeError, StaleSocketError } from './errors.js';
+import { endIdle, isPastIdleBound, noteKeepAliveHint } from './idle-policy.js';
 import type { RequestParts } from './request-parts.js';
 import { collectResponse } from './response.js';
+import { startRequest } from './start-request.js';
 
 /** Errors by which a connection that the server already closed shows itself. */
 const closedSocketCodes = new Set(['ECONNRESET', 'EPIPE']);
@@ -32,25 +33,16 @@ const abortReason = (signal: AbortSignal): unknown =>
 const timeoutReason = (): DOMException =>
   new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 
-const requestOptions = (parts: RequestParts, agent: Agent) => {
-  const { url } = parts;
-  const headers = { ...parts.headers };
-  // The host header is signed by the caller; when it is not given, url.host already carries a
-  // non-default port (the URL parser drops default ones).
-  headers.host ??= url.host;
-  if (parts.body) {
-    headers['content-length'] = String(parts.body.length);
+/** The headers as they go out: the caller's, with the framing length of the body. */
+const headersOf = (parts: RequestParts): Record<string, string> =>
+  parts.body ? { ...parts.headers, 'content-length': String(parts.body.length) } : parts.headers;
+
+/** A request opened ahead of time gets the send's headers; it has written nothing yet. */
+const completeOpened = (request: ClientRequest, headers: Record<string, string>): ClientRequest => {
+  for (const [name, value] of Object.entries(headers)) {
+    request.setHeader(name, value);
   }
-  return {
-    protocol: url.protocol,
-    // IPv6 literals come bracketed in URL.hostname, node:http wants them bare.
-    hostname: url.hostname.replace(/^\[(.*)]$/, '$1'),
-    port: url.port,
-    path: `${url.pathname}${url.search}`,
-    method: parts.method,
-    headers,
-    agent,
-  };
+  return request;
 };
 
 /**
@@ -58,20 +50,25 @@ const requestOptions = (parts: RequestParts, agent: Agent) => {
  * `StaleSocketError` only when a reused socket was found closed before any request byte was
  * handed to it, the one case the caller may retry. The write to a reused socket waits until the
  * event loop has polled once, so that a close the server already sent is seen first; that costs
- * microseconds and spares a send that would hit a dead connection.
+ * microseconds and spares a send that would hit a dead connection. A reused socket idle past its
+ * bound is refused the same way, before the server's own idle timeout can close it under the
+ * request. `opened` is a request opened ahead for this method and URL, used instead of a new one.
  */
 export const attemptRequest = (
   parts: RequestParts,
   agent: Agent,
-  maxResponseBytes: number
+  maxResponseBytes: number,
+  opened?: ClientRequest
 ): Promise<Response> =>
   new Promise((resolve, reject) => {
     const { signal, body, deadline } = parts;
     if (signal?.aborted) {
+      opened?.destroy();
       reject(abortReason(signal));
       return;
     }
     if (deadline !== undefined && deadline <= performance.now()) {
+      opened?.destroy();
       reject(timeoutReason());
       return;
     }
@@ -81,9 +78,10 @@ export const attemptRequest = (
     // The whole request reached the socket ('finish'), or an answer began: the server may act on it.
     let sent = false;
     let reused = false;
-    const options = requestOptions(parts, agent);
-    const send = options.protocol === 'https:' ? httpsRequest : httpRequest;
-    const request: ClientRequest = send(options);
+    const headers = headersOf(parts);
+    const request = opened
+      ? completeOpened(opened, headers)
+      : startRequest({ url: parts.url, method: parts.method, headers, agent });
 
     const finish = (outcome: () => void) => {
       if (settled) {
@@ -101,9 +99,12 @@ export const attemptRequest = (
       }
       // Only a reused socket that died before we handed it a byte: the server saw nothing.
       const stale = reused && !written && closedSocketCodes.has(errorCode(error) ?? '');
+      // A reused socket is connected, so what was handed to it may be on its way even before
+      // Node reports the write done; a new one only carries bytes once connected and flushed.
+      const maybeSent = sent || (reused && written);
       finish(() =>
         reject(
-          stale ? new StaleSocketError({ cause: error }) : sent ? new RequestSentError({ cause: error }) : error
+          stale ? new StaleSocketError({ cause: error }) : maybeSent ? new RequestSentError({ cause: error }) : error
         )
       );
     };
@@ -129,13 +130,18 @@ export const attemptRequest = (
     request.once('finish', () => {
       sent = true;
     });
-    request.once('timeout', () => request.destroy(new Error('socket idle timeout')));
-    request.once('socket', (socket: Socket) => {
+    const onSocket = (socket: Socket) => {
       reused = request.reusedSocket === true;
       if (!reused) {
         write();
         return;
       }
+      if (isPastIdleBound(socket)) {
+        request.destroy();
+        fail(new StaleSocketError());
+        return;
+      }
+      endIdle(socket);
       afterNextPoll(() => {
         if (settled) {
           return;
@@ -147,7 +153,13 @@ export const attemptRequest = (
         }
         write();
       });
-    });
+    };
+    // An opened request may have its socket already.
+    if (request.socket) {
+      onSocket(request.socket as Socket);
+    } else {
+      request.once('socket', onSocket);
+    }
     // Resolve only once the request has closed, i.e. its socket is back in the pool: a caller
     // that sends again right away then reuses it instead of opening another connection.
     let closed = false;
@@ -160,6 +172,7 @@ export const attemptRequest = (
     });
     request.once('response', (message) => {
       sent = true;
+      noteKeepAliveHint(message.socket, String(message.headers['keep-alive'] ?? '') || undefined);
       collectResponse(message, maxResponseBytes, parts.url).then(
         (response) => {
           received = response;

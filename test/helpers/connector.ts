@@ -11,10 +11,23 @@ export const notImplemented = async (): Promise<never> => {
 export const makeConnector = async (getConfig: (id: string) => Promise<unknown> = notImplemented) =>
   (await createConnector({ getConfig })) as SmsConnector;
 
-export const send = async (
-  config: unknown,
-  { to = '8613012345678', type = TemplateType.SignIn, payload = { code: '123456' } as Record<string, unknown> } = {}
-) => (await makeConnector()).sendMessage({ to, type, payload }, config);
+type Message = { to?: string; type?: TemplateType; payload?: Record<string, unknown> };
+const messageOf = ({ to = '8613012345678', type = TemplateType.SignIn, payload = { code: '123456' } }: Message = {}) => ({
+  to,
+  type,
+  payload,
+});
+
+/**
+ * A send as a sign-in flow makes it: the config comes from `getConfig`, and `sendMessage` gets no
+ * second argument, so errors keep the codes Logto maps to its phrases and statuses.
+ */
+export const send = async (config: unknown, message: Message = {}) =>
+  (await makeConnector(async () => config)).sendMessage(messageOf(message));
+
+/** A send as the Console's test makes it: the unsaved form as the second argument. */
+export const consoleSend = async (config: unknown, message: Message = {}) =>
+  (await makeConnector()).sendMessage(messageOf(message), config);
 
 /** Runs a send that must fail and returns the ConnectorError, checking it is one. */
 export const sendError = async (...args: Parameters<typeof send>): Promise<ConnectorError> => {

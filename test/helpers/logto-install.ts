@@ -29,7 +29,10 @@ const run = promisify(execFile);
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The packages Logto core's own `node_modules` provides to connectors (SPEC.md §1). */
+/**
+ * The packages Logto core's own `node_modules` provides to connectors (SPEC.md §1, and §6 for
+ * `redis`, a direct dependency of core that the abuse guard loads when a Redis URL is set).
+ */
 export const hostPackages = Object.freeze([
   '@logto/connector-kit',
   'zod',
@@ -37,6 +40,7 @@ export const hostPackages = Object.freeze([
   'got',
   '@silverhand/essentials',
   'snakecase-keys',
+  'redis',
 ]);
 
 /**

@@ -28,8 +28,20 @@ export const notImplemented = async (): Promise<never> => {
   throw new Error('not implemented');
 };
 
-/** One connector instance, built the way Logto builds it. */
-export const connector = async () => createConnector({ getConfig: notImplemented });
+/** One connector instance, built the way Logto builds it, for a Console test. */
+export const consoleConnector = async () => createConnector({ getConfig: notImplemented });
+
+/**
+ * One connector instance, built the way Logto builds it, whose `sendMessage(data, config)` sends
+ * as a sign-in flow does: the config through `getConfig`, no second argument, so errors keep the
+ * codes of real flows (a Console test turns them all into `general`).
+ */
+export const connector = async () => {
+  const built = await consoleConnector();
+  const sendMessage: SendMessageFunction = async (data, config) =>
+    (await createConnector({ getConfig: async () => config })).sendMessage(data);
+  return { ...built, sendMessage };
+};
 
 /** A valid config with both credentials set and a short timeout, aimed at `endpoint`. */
 export const validConfig = (endpoint: string, extra: Record<string, unknown> = {}) => ({

@@ -3,14 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { parseAccount, startEmulator, type ApiOutcome, type Emulator } from '../../src/emulator/index.js';
+import { redact, redactDeep } from '../../src/errors/redact.js';
+import { SecretAutomaton } from '../../src/errors/redaction/secret-automaton.js';
+import createConnector from '../../src/index.js';
 import {
   closedPort,
   connector,
+  everythingShown,
   expectConnectorError,
   message,
+  okResponseFor,
   replyJson,
   secretId,
   secretKey,
@@ -145,6 +151,295 @@ describe('a server that echoes credentials', () => {
   });
 });
 
+/**
+ * A temporary-credential token as long as Tencent's STS tokens, in base64 with `/`, `+` and `=`:
+ * the characters that proxies, JSON libraries and HTML pages escape.
+ */
+const longToken = Buffer.from(Array.from({ length: 239 }, (_, index) => (index * 73 + 41) % 256)).toString('base64');
+const longTokenSecrets = [secretKey, longToken];
+
+/** Each 12 characters of the secret in a row, as given and as `spell` writes them. */
+const expectNoPieceOf = (shown: string, secret: string, spell: (text: string) => string = (text) => text) => {
+  for (let start = 0; start + 12 <= secret.length; start += 1) {
+    const piece = secret.slice(start, start + 12);
+    expect(shown, `piece at ${start}`).not.toContain(piece);
+    expect(shown, `spelled piece at ${start}`).not.toContain(spell(piece));
+  }
+};
+
+/** PHP's json_encode writes `/` as `\/`; Gson writes `=` (and `<`, `>`, `&`, `'`) as `\u003d`… */
+const phpJson = (value: unknown) => JSON.stringify(value).replaceAll('/', '\\/');
+const gsonJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[=<>&']/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const htmlHex = (text: string) => text.replace(/[/+=]/g, (char) => `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`);
+const htmlDecimal = (text: string) => text.replace(/[/+=]/g, (char) => `&#${char.charCodeAt(0)};`);
+const htmlNamed = (text: string) =>
+  text.replaceAll('/', '&sol;').replaceAll('+', '&plus;').replaceAll('=', '&equals;');
+const percentLower = (text: string) =>
+  encodeURIComponent(text).replace(/%[\dA-F]{2}/g, (escape) => escape.toLowerCase());
+
+describe('a proxy that echoes X-TC-Token in another spelling', () => {
+  const echoes: Array<[string, (token: string) => string, FaultHandler]> = [
+    [
+      'a 502 JSON body escaped as PHP does (\\/)',
+      (text) => text.replaceAll('/', '\\/'),
+      (request, response) => {
+        response.writeHead(502, { 'content-type': 'application/json' });
+        response.end(phpJson({ error: 'Bad Gateway', headers: { 'X-TC-Token': request.headers['x-tc-token'] } }));
+      },
+    ],
+    [
+      'Error.Message of a body escaped as Gson does (\\u003d)',
+      (text) => text.replaceAll('=', '\\u003d'),
+      (request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(
+          gsonJson({
+            Response: { Error: { Code: 'InternalError', Message: `X-TC-Token=${String(request.headers['x-tc-token'])}` }, RequestId: 'rq' },
+          })
+        );
+      },
+    ],
+    [
+      'an HTML page with hexadecimal references (&#x2F;)',
+      htmlHex,
+      (request, response) => {
+        response.writeHead(502, { 'content-type': 'text/html' });
+        response.end(`<html><body><p>X-TC-Token: ${htmlHex(String(request.headers['x-tc-token']))}</p></body></html>`);
+      },
+    ],
+    [
+      'an HTML page with decimal references (&#47;)',
+      htmlDecimal,
+      (request, response) => {
+        response.writeHead(502, { 'content-type': 'text/html' });
+        response.end(`<pre>token ${htmlDecimal(String(request.headers['x-tc-token']))}</pre>`);
+      },
+    ],
+    [
+      'an HTML page with named references (&sol;)',
+      htmlNamed,
+      (request, response) => {
+        response.writeHead(503, { 'content-type': 'text/html' });
+        response.end(`<pre>token ${htmlNamed(String(request.headers['x-tc-token']))}</pre>`);
+      },
+    ],
+    [
+      'a percent-encoded query string',
+      encodeURIComponent,
+      (request, response) => {
+        response.writeHead(502, { 'content-type': 'text/plain' });
+        response.end(`upstream GET /auth?token=${encodeURIComponent(String(request.headers['x-tc-token']))} failed`);
+      },
+    ],
+    [
+      'percent-encoding with lower-case hex',
+      percentLower,
+      (request, response) => {
+        response.writeHead(502, { 'content-type': 'text/plain' });
+        response.end(`token=${percentLower(String(request.headers['x-tc-token']))}`);
+      },
+    ],
+  ];
+
+  it.each(echoes)('%s: no piece of the token reaches the error', async (_name, spell, handle) => {
+    server.handle = handle;
+    const { sendMessage } = await connector();
+    const error = await expectConnectorError(
+      sendMessage(message('8613012345678'), validConfig(server.url, { sessionToken: longToken })),
+      undefined,
+      longTokenSecrets
+    );
+    const shown = everythingShown(error);
+    expectNoPieceOf(shown, longToken, spell);
+    expect(JSON.stringify(error.data)).toContain('[redacted]');
+  });
+});
+
+describe('a long Tencent Error.Message holding the token, cut at 300 characters', () => {
+  const escapings: Array<[string, (body: unknown) => string]> = [
+    ['escaped as PHP does', phpJson],
+    ['escaped as Gson does', gsonJson],
+    ['every character \\u-escaped', (body) => JSON.stringify(body).replace(/[A-Za-z\d+/=]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)],
+  ];
+
+  it.each(escapings)('top-level, %s: not even a short prefix is left before the cut', async (_name, write) => {
+    for (const lead of [0, 6, 290, 296]) {
+      server.handle = (request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(
+          write({
+            Response: {
+              Error: { Code: 'AuthFailure.TokenFailure', Message: `${'x'.repeat(lead)}${String(request.headers['x-tc-token'])} expired` },
+              RequestId: 'rq-long',
+            },
+          })
+        );
+      };
+      const { sendMessage } = await connector();
+      const error = await expectConnectorError(
+        sendMessage(message('8613012345678'), validConfig(server.url, { sessionToken: longToken })),
+        ConnectorErrorCodes.General,
+        longTokenSecrets
+      );
+      const shown = everythingShown(error);
+      expectNoPieceOf(shown, longToken);
+      expect(shown, `lead ${lead}`).not.toMatch(new RegExp(`x${longToken.slice(0, 4).replace(/[+/]/g, '\\$&')}`));
+      expect(shown).toContain('RequestId: rq-long');
+    }
+  });
+
+  it('per number, escaped as PHP does', async () => {
+    server.handle = (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        phpJson({
+          Response: {
+            SendStatusSet: [
+              { PhoneNumber: '+8613012345678', Code: 'FailedOperation.ContainSensitiveWord', Message: `xxxxxx${String(request.headers['x-tc-token'])}` },
+            ],
+            RequestId: 'rq-item',
+          },
+        })
+      );
+    };
+    const { sendMessage } = await connector();
+    const error = await expectConnectorError(
+      sendMessage(message('8613012345678'), validConfig(server.url, { sessionToken: longToken })),
+      ConnectorErrorCodes.General,
+      longTokenSecrets
+    );
+    expectNoPieceOf(everythingShown(error), longToken);
+    expect(everythingShown(error)).toContain('+8613012345678');
+  });
+});
+
+describe('redact', () => {
+  const token = 'AbC/dEf=+gHi/jKl==mNoPqRs_TuV-wXyZ.0123~4567';
+  const hidden = (text: string) => redact(`before ${text} after`, [token]);
+  const unicodeEscape = (char: string, upper = false) => {
+    const hex = char.charCodeAt(0).toString(16).padStart(4, '0');
+    return `\\u${upper ? hex.toUpperCase() : hex}`;
+  };
+
+  it.each([
+    ['as given', token],
+    ['JSON.stringify', JSON.stringify(token).slice(1, -1)],
+    ['\\/ for every slash', token.replaceAll('/', '\\/')],
+    ['\\u003d for every =', token.replaceAll('=', '\\u003d')],
+    ['\\u escapes of every character, lower-case hex', [...token].map((char) => unicodeEscape(char)).join('')],
+    ['\\u escapes of every character, upper-case hex', [...token].map((char) => unicodeEscape(char, true)).join('')],
+    ['\\u escapes, mixed case, every other character', [...token].map((char, index) => (index % 2 ? unicodeEscape(char, index % 4 === 1) : char)).join('')],
+    ['\\x escapes', [...token].map((char) => `\\x${char.charCodeAt(0).toString(16)}`).join('')],
+    ['percent-encoding (encodeURIComponent)', encodeURIComponent(token)],
+    ['percent-encoding of every character, upper-case hex', [...token].map((char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`).join('')],
+    ['percent-encoding of every character, mixed case', [...token].map((char, index) => `%${index % 2 ? char.charCodeAt(0).toString(16) : char.charCodeAt(0).toString(16).toUpperCase()}`).join('')],
+    ['HTML &#x2F; and &#X3d;', token.replaceAll('/', '&#x2F;').replaceAll('=', '&#X3d;')],
+    ['HTML decimal with leading zeros', token.replaceAll('/', '&#0047;').replaceAll('+', '&#43;')],
+    ['HTML named', token.replaceAll('/', '&sol;').replaceAll('=', '&equals;').replaceAll('_', '&lowbar;').replaceAll('.', '&period;')],
+    ['HTML decimal for every character', [...token].map((char) => `&#${char.charCodeAt(0)};`).join('')],
+    ['percent-encoding inside a JSON string', JSON.stringify(encodeURIComponent(token).replaceAll('%', '\\u0025')).slice(1, -1)],
+    ['percent-encoding twice', encodeURIComponent(encodeURIComponent(token))],
+    ['HTML inside JSON', token.replaceAll('/', '\\u0026#x2F;')],
+  ])('removes the token written %s', (_name, spelled) => {
+    expect(hidden(spelled)).toBe('before [redacted] after');
+  });
+
+  it('removes a non-ASCII secret written as UTF-8 percent-encoding or as HTML references', () => {
+    const secret = '密钥-Schlüssel-🔑-ключ';
+    expect(redact(`a ${encodeURIComponent(secret)} b`, [secret])).toBe('a [redacted] b');
+    expect(redact(`a ${[...secret].map((char) => `&#${char.codePointAt(0)};`).join('')} b`, [secret])).toBe('a [redacted] b');
+    expect(redact(`a ${JSON.stringify(secret).slice(1, -1).replace(/[^\x20-\x7e]/g, (char) => unicodeEscape(char))} b`, [secret])).toBe('a [redacted] b');
+  });
+
+  it('removes every piece of 12 or more characters, wherever it stands', () => {
+    expect(redact(`head ${token.slice(5, 17)} tail`, [token])).toBe('head [redacted] tail');
+    expect(redact(`head ${encodeURIComponent(token.slice(20))}`, [token])).toBe('head [redacted]');
+    // Eleven characters in the middle of a text are not a piece worth hiding (phone numbers, IDs).
+    expect(redact(`head ${token.slice(5, 16)} tail`, [token])).toBe(`head ${token.slice(5, 16)} tail`);
+  });
+
+  it('removes a prefix of 4 or more characters that a cut left before the marker', () => {
+    for (let length = 4; length < 12; length += 1) {
+      expect(redact(`message: ${token.slice(0, length)}…`, [token]), `length ${length}`).toBe('message: [redacted]…');
+    }
+    expect(redact(`message: ${token.slice(0, 3)}…`, [token])).toBe(`message: ${token.slice(0, 3)}…`);
+    // A cut through an escape sequence leaves its start behind; the prefix before it still goes.
+    expect(redact(`message: ${encodeURIComponent(token).slice(0, 9)}…`, [token])).toBe('message: [redacted]…');
+    expect(redact(`message: ${token.slice(0, 5)}\\u00…`, [token])).toBe('message: [redacted]…');
+    expect(redact(`message: ${token.slice(0, 6)}&#x…`, [token])).toBe('message: [redacted]…');
+  });
+
+  it('leaves text without the secret as it is, escapes and all', () => {
+    const text = 'Tencent said: 100% & more \\n &amp; &#x2F; %2F \\u003d … — RequestId: 1a2b';
+    expect(redact(text, [token, secretKey])).toBe(text);
+    expect(redact(text, [])).toBe(text);
+    expect(redact(text, ['abc', undefined, 5])).toBe(text);
+  });
+
+  it('removes a secret whatever mix of spellings writes its characters (seeded property)', () => {
+    const named: Record<string, string> = { '/': '&sol;', '=': '&equals;', '+': '&plus;', '&': '&amp;', '<': '&lt;', '\\': '&bsol;' };
+    const hex = (char: string, upper: boolean) => {
+      const digits = char.charCodeAt(0).toString(16);
+      return upper ? digits.toUpperCase() : digits;
+    };
+    // A backslash is never left bare next to backslash escapes: no encoder writes that mix.
+    const spellings: Array<(char: string, upper: boolean) => string> = [
+      (char) => (char === '\\' ? '\\\\' : char),
+      (char, upper) => `\\u${hex(char, upper).padStart(4, '0')}`,
+      (char, upper) => `%${hex(char, upper).padStart(2, '0')}`,
+      (char) => `&#${char.charCodeAt(0)};`,
+      (char, upper) => `&#${upper ? 'X' : 'x'}${hex(char, upper)};`,
+      (char) => named[char] ?? char,
+      (char) => (char === '/' || char === '"' || char === '\\' ? `\\${char}` : char),
+    ];
+    const secretArbitrary = fc.string({ unit: fc.constantFrom(...'aZ09/=+&<"\\-_.~'.split('')), minLength: 12, maxLength: 60 });
+    fc.assert(
+      fc.property(
+        secretArbitrary,
+        fc.array(fc.tuple(fc.nat(spellings.length - 1), fc.boolean()), { minLength: 60, maxLength: 60 }),
+        (secret, choices) => {
+          const spelled = [...secret].map((char, index) => {
+            const [which, upper] = choices[index]!;
+            return spellings[which]!(char, upper);
+          });
+          const text = `<p>token: ${spelled.join('')} end</p>`;
+          expect(redact(text, [secret])).toBe('<p>token: [redacted] end</p>');
+        }
+      ),
+      { seed: 0x5ec2e7, numRuns: 500 }
+    );
+  });
+
+  it('the automaton finds exactly the pieces a plain search finds (seeded property)', () => {
+    const unit = fc.constantFrom('a', 'b', 'c');
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 12 }), fc.string({ unit, maxLength: 40 }), fc.integer({ min: 1, max: 6 }), (secret, text, minLength) => {
+        // Plain search: mark every position covered by a substring of the secret at least that long.
+        const covered = Array.from({ length: text.length }, () => false);
+        for (let start = 0; start < text.length; start += 1) {
+          for (let end = start + minLength; end <= text.length; end += 1) {
+            if (secret.includes(text.slice(start, end))) {
+              covered.fill(true, start, end);
+            }
+          }
+        }
+        const found = Array.from({ length: text.length }, () => false);
+        for (const [start, end] of new SecretAutomaton(secret).runsIn(text, minLength)) {
+          found.fill(true, start, end);
+        }
+        expect(found).toEqual(covered);
+      }),
+      { seed: 0xa07a, numRuns: 1000 }
+    );
+  });
+
+  it('keeps the structure of the data it cleans', () => {
+    const data = { errorDescription: `a ${token.replaceAll('/', '\\/')} b`, nested: [{ text: encodeURIComponent(token) }], count: 3 };
+    expect(redactDeep(data, [token])).toEqual({ errorDescription: 'a [redacted] b', nested: [{ text: '[redacted]' }], count: 3 });
+  });
+});
+
 describe('config and request errors', () => {
   it.each([
     ['the secret pasted into language', { language: secretKey }],
@@ -168,6 +463,58 @@ describe('config and request errors', () => {
     await expectConnectorError(sendMessage(message('8613012345678'), validConfig(`http://127.0.0.1:${port}`)));
     await expectConnectorError(sendMessage(message(secretKey), validConfig(server.url)));
     await expectConnectorError(sendMessage(message(`86${sessionToken}`), validConfig(server.url)));
+  });
+});
+
+describe('the Redis URL of abuseProtection', () => {
+  /** A password with characters a URL must percent-encode, so both spellings are hunted. */
+  const redisPassword = 'redis:PASS/9d2e@do-not-leak';
+  const encoded = encodeURIComponent(redisPassword);
+  const hidden = [...secrets, redisPassword, encoded];
+  const withRedis = async (extra: Record<string, unknown> = {}) =>
+    validConfig(server.url, {
+      redisUrl: `redis://:${encoded}@127.0.0.1:${await closedPort()}/0`,
+      abuseProtection: { perSource: { max: 5, windowSeconds: 60 } },
+      ...extra,
+    });
+
+  it('invalid_config for a redisUrl that is no redis URL does not quote it', async () => {
+    const { sendMessage } = await connector();
+    await expectConnectorError(
+      sendMessage(message('8613012345678'), validConfig(server.url, { redisUrl: `https://:${encoded}@cache:6379` })),
+      ConnectorErrorCodes.InvalidConfig,
+      hidden
+    );
+  });
+
+  it('an answer that echoes the password in either spelling is redacted', async () => {
+    server.handle = (_request, response) =>
+      replyJson(response, { Response: { Error: { Code: 'InternalError', Message: `${redisPassword} ${encoded}` }, RequestId: 'rq' } });
+    const { sendMessage } = await connector();
+    const error = await expectConnectorError(sendMessage(message('8613012345678'), await withRedis()), undefined, hidden);
+    expect(JSON.stringify(error.data)).toContain('[redacted]');
+  });
+
+  it('an unreachable Redis warns on stderr without the password, and the code is sent', async () => {
+    server.handle = (_request, response, body) => replyJson(response, okResponseFor(body));
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      // Budgets apply only to real flows, which read the saved config.
+      const config = await withRedis();
+      const { sendMessage } = await createConnector({ getConfig: async () => config });
+      await sendMessage(message('8613012345678', '123456', { ip: '192.0.2.10' }));
+    } finally {
+      vi.restoreAllMocks();
+    }
+    const text = written.join('');
+    expect(text).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+ is unavailable/);
+    for (const secret of hidden) {
+      expect(text).not.toContain(secret);
+    }
   });
 });
 

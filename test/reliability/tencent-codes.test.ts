@@ -1,12 +1,16 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { parseAccount, startEmulator, type Emulator } from '../../src/emulator/index.js';
 import {
   connector,
   descriptionOf,
   expectConnectorError,
   message,
   replyJson,
+  secretId,
+  secretKey,
+  sessionToken,
   startFaultServer,
   validConfig,
   type FaultServer,
@@ -52,19 +56,35 @@ const specRows: readonly Row[] = [
     'InvalidParameterValue.IncorrectPhoneNumber',
     'FailedOperation.PhoneNumberInBlacklist',
     'UnsupportedOperation.UnsupportedRegion',
+    'UnsupportedOperation.UnsuportedRegion',
   ].map((code) => ({
     code,
     expected: ConnectorErrorCodes.InvalidRequestParameters,
     advice: /cannot receive SMS/i,
   })),
+  {
+    code: 'FailedOperation.PhoneNumberParseFail',
+    expected: ConnectorErrorCodes.InvalidRequestParameters,
+    advice: /could not read the phone number as an E\.164 number/i,
+  },
+  ...general(
+    /not on the SMS application's list of allowed destinations.*应用管理.*基础配置.*国际港澳台短信发送限制/,
+    'LimitExceeded.AppCountryOrRegionInBlacklist'
+  ),
+  ...general(
+    /daily cap .* country or region is reached.*应用管理.*基础配置.*国际港澳台短信发送限制/,
+    'LimitExceeded.AppCountryOrRegionDailyLimit'
+  ),
   ...general(
     /accessKeyId.*accessKeySecret/i,
     'AuthFailure.SecretIdNotFound',
     'AuthFailure.InvalidSecretId',
-    'AuthFailure.SignatureFailure'
+    'AuthFailure.SignatureFailure',
+    'AuthFailure.InvalidAuthorization'
   ),
   ...general(/clock/i, 'AuthFailure.SignatureExpire', 'InternalError.RequestTimeException'),
   ...general(/temporary credentials|sessionToken/i, 'AuthFailure.TokenFailure'),
+  ...general(/MFA/, 'AuthFailure.MFAFailure'),
   ...general(/signName/i, 'FailedOperation.SignatureIncorrectOrUnapproved'),
   ...general(
     /templateCode/i,
@@ -77,26 +97,80 @@ const specRows: readonly Row[] = [
     'InvalidParameterValue.TemplateParameterFormatError',
     'InvalidParameterValue.TemplateParameterLengthLimit'
   ),
+  ...general(/longer than Tencent allows.*shorten/i, 'InvalidParameterValue.ContentLengthLimit'),
+  ...general(/looks like a link.*remove it from params/i, 'InvalidParameterValue.ProhibitedUseUrlInTemplateParameter'),
+  ...general(
+    /filter found a word it does not allow/i,
+    'FailedOperation.ContainSensitiveWord',
+    'InvalidParameter.DirtyWordFound',
+    'InvalidParameterValue.TemplateWithDirtyWords'
+  ),
   ...general(
     /international/i,
     'UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone',
-    'UnsupportedOperation.GlobalTemplateToChineseMainlandPhone'
+    'UnsupportedOperation.GlobalTemplateToChineseMainlandPhone',
+    'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber'
+  ),
+  ...general(
+    /marketing template/i,
+    'FailedOperation.MarketingSendTimeConstraint',
+    'UnauthorizedOperation.IndividualUserMarketingSmsPermissionDeny'
   ),
   ...general(
     /sdkAppId/i,
     'InvalidParameterValue.SdkAppIdNotExist',
     'UnauthorizedOperation.SmsSdkAppIdVerifyFail',
-    'UnauthorizedOperation.SdkAppIdIsDisabled'
+    'UnauthorizedOperation.SdkAppIdIsDisabled',
+    'InvalidParameter.AppidAndBizId'
   ),
   ...general(
-    /package is used up|arrears|daily cap/i,
+    /package is used up or the account is in arrears/i,
     'FailedOperation.InsufficientBalanceInSmsPackage',
     'UnauthorizedOperation.ServiceSuspendDueToArrears',
+    'UnauthorizedOperation.SerivceSuspendDueToArrears'
+  ),
+  ...general(
+    /daily cap/i,
     'LimitExceeded.AppDailyLimit',
-    'LimitExceeded.AppCountryOrRegionDailyLimit',
     'LimitExceeded.AppGlobalDailyLimit',
     'LimitExceeded.AppMainlandChinaDailyLimit',
     'LimitExceeded.DailyLimit'
+  ),
+  ...general(
+    /outgoing address is not one of them/i,
+    'UnauthorizedOperation.RequestIpNotInWhitelist',
+    'IpNotInWhitelist',
+    'IpInBlacklist'
+  ),
+  ...general(
+    /CAM user of this API key may not call sms:SendSms/,
+    'AuthFailure.UnauthorizedOperation',
+    'UnauthorizedOperation.RequestPermissionDeny',
+    'UnauthorizedOperation',
+    'UnauthorizedOperation.SomethingNew'
+  ),
+  ...general(
+    /may already have been delivered/i,
+    'InternalError.Timeout',
+    'InternalError.SendAndRecvFail'
+  ),
+  ...general(
+    /could not read the request the connector sent/i,
+    'FailedOperation.FailResolvePacket',
+    'FailedOperation.JsonParseFail',
+    'InternalError.JsonParseFail',
+    'MissingParameter',
+    'MissingParameter.EmptyPhoneNumberSet',
+    'UnknownParameter',
+    'LimitExceeded.PhoneNumberCountLimit'
+  ),
+  ...general(
+    /endpoint does not offer SendSms/i,
+    'InvalidAction',
+    'ActionOffline',
+    'NoSuchVersion',
+    'NoSuchProduct',
+    'UnsupportedProtocol'
   ),
   ...general(/region/i, 'UnsupportedRegion'),
   {
@@ -111,15 +185,26 @@ const specRows: readonly Row[] = [
     expected: ConnectorErrorCodes.General,
     advice: /region is not valid for SMS/i,
   },
+  // The same in Chinese, as Tencent answers with `language: zh-CN`.
+  {
+    code: 'InvalidParameterValue',
+    message: '参数取值错误：不支持的地域 ap-moon-1。',
+    expected: ConnectorErrorCodes.General,
+    advice: /region is not valid for SMS/i,
+  },
+  {
+    code: 'InvalidParameter',
+    message: '无效的区域：xx。',
+    expected: ConnectorErrorCodes.General,
+    advice: /region is not valid for SMS/i,
+  },
   // Anything else: Tencent's own words, and the RequestId for Tencent support.
   ...general(
     /RequestId lets Tencent support/i,
     'InternalError',
-    'InternalError.Timeout',
-    'FailedOperation.ContainSensitiveWord',
-    'InvalidParameterValue.ContentLengthLimit',
-    'MissingParameter.EmptyPhoneNumberSet',
-    'InvalidAction',
+    'InternalError.OtherError',
+    'InternalError.UnknownError',
+    'FailedOperation',
     'SomethingTencentInventsNextYear'
   ),
 ];
@@ -216,7 +301,10 @@ describe('the advice matches on the code, not on look-alikes', () => {
     ['LimitExceeded.PhoneNumberDailyLimitX', 'x', ConnectorErrorCodes.General, /RequestId lets/],
     ['limitexceeded.phonenumberthirtysecondlimit', 'x', ConnectorErrorCodes.General, /RequestId lets/],
     ['InvalidParameterValue.TemplateParameterLengthLimit', 'region', ConnectorErrorCodes.General, /placeholders/],
-    ['FailedOperation.ContainSensitiveWord', 'region', ConnectorErrorCodes.General, /RequestId lets/],
+    ['FailedOperation.ContainSensitiveWord', 'region', ConnectorErrorCodes.General, /filter found a word/],
+    ['InvalidParameterValue.ContentLengthLimit', '地域', ConnectorErrorCodes.General, /longer than Tencent allows/],
+    ['LimitExceeded.AppCountryOrRegionInBlacklistX', 'x', ConnectorErrorCodes.General, /RequestId lets/],
+    ['LimitExceeded.AppCountryOrRegionDailyLimitX', 'x', ConnectorErrorCodes.General, /RequestId lets/],
     // A further level under a listed code keeps its advice (SPEC §5: prefix match).
     ['FailedOperation.SignatureIncorrectOrUnapproved.International', 'x', ConnectorErrorCodes.General, /signName or internationalSignName/],
     ['LimitExceeded.PhoneNumberDailyLimit.Extra', 'x', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
@@ -230,5 +318,88 @@ describe('the advice matches on the code, not on look-alikes', () => {
     );
     expect(descriptionOf(error)).toContain(code);
     expect(descriptionOf(error)).toMatch(advice);
+  });
+});
+
+describe('with language zh-CN, advice that reads Tencent’s message still applies', () => {
+  it.each([
+    ['InvalidParameterValue', '参数取值错误：地域 ap-moon-1 不支持短信。'],
+    ['InvalidParameter', 'Region 参数错误。'],
+  ])('%s: %s', async (code, text) => {
+    let language: string | undefined;
+    server.handle = (request, response) => {
+      language = request.headers['x-tc-language'] as string | undefined;
+      replyJson(response, { Response: { Error: { Code: code, Message: text }, RequestId: 'rq-zh' } });
+    };
+    const { sendMessage } = await connector();
+    const error = await expectConnectorError(
+      sendMessage(message('8613012345678'), validConfig(server.url, { language: 'zh-CN' })),
+      ConnectorErrorCodes.General
+    );
+    expect(language).toBe('zh-CN');
+    expect(descriptionOf(error)).toContain(text);
+    expect(descriptionOf(error)).toMatch(/region is not valid for SMS/);
+  });
+});
+
+describe('the emulator’s answers reach the admin with the advice for them', () => {
+  const account = {
+    secretId,
+    secretKey,
+    sessionToken,
+    apps: [
+      {
+        sdkAppId: '1400000001',
+        region: 'ap-guangzhou',
+        internationalLimits: { blockedRegions: ['JP'], regionDailyLimits: { US: 1 } },
+      },
+    ],
+    signatures: ['Logto演示', 'Logto'],
+    templates: [
+      { id: '1000001', text: 'Code {1}, {2} minutes.', destination: 'mainland', verificationCode: true },
+      { id: '1000002', text: 'Your code is {1}. {2}', destination: 'international' },
+    ],
+    sensitiveWords: ['forbidden'],
+  } as const;
+  const emulators: Emulator[] = [];
+  const emulatorWith = async (change: Record<string, unknown> = {}) => {
+    const emulator = await startEmulator({ account: parseAccount({ ...account, ...change }) });
+    emulators.push(emulator);
+    return emulator;
+  };
+  afterAll(async () => {
+    await Promise.all(emulators.map(async (emulator) => emulator.close()));
+  });
+
+  const failure = async (url: string, to: string, change: Record<string, unknown> = {}) => {
+    const { sendMessage } = await connector();
+    return expectConnectorError(sendMessage(message(to), validConfig(url, change)));
+  };
+
+  it('a destination the SMS app blocks, and one over its daily cap, name where to change that', async () => {
+    const { url } = await emulatorWith();
+    const blocked = await failure(url, '819012345678');
+    expect(blocked.data).toMatchObject({ tencentCode: 'LimitExceeded.AppCountryOrRegionInBlacklist' });
+    expect(descriptionOf(blocked)).toMatch(/not on the SMS application's list of allowed destinations.*国际港澳台短信发送限制/);
+
+    const { sendMessage } = await connector();
+    await sendMessage(message('14155552671'), validConfig(url));
+    const overCap = await failure(url, '14155552672');
+    expect(overCap.data).toMatchObject({ tencentCode: 'LimitExceeded.AppCountryOrRegionDailyLimit' });
+    expect(descriptionOf(overCap)).toMatch(/daily cap .* country or region is reached.*应用管理/);
+  });
+
+  it('a key without sms:SendSms, and a word content review refuses', async () => {
+    const noPermission = await failure((await emulatorWith({ allowSendSms: false })).url, '8613012345678');
+    expect(descriptionOf(noPermission)).toMatch(/CAM user of this API key may not call sms:SendSms/);
+
+    const { url } = await emulatorWith();
+    const refused = await failure(url, '14155552673', {
+      templates: [
+        { usageType: 'Generic', templateCode: '1000001', destination: 'mainland', params: ['{{code}}', '5'] },
+        { usageType: 'Generic', templateCode: '1000002', destination: 'international', params: ['{{code}}', 'forbidden'] },
+      ],
+    });
+    expect(descriptionOf(refused)).toMatch(/filter found a word it does not allow/);
   });
 });

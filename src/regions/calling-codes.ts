@@ -1,15 +1,15 @@
 /**
- * Country calling code → ISO 3166 alpha-2 for every ITU-T E.164 country code in use, so `IsoCode`
- * is filled for any destination Tencent sends to. Shared codes (+1, +7, +44, +262, +590, …) report
- * the principal country, since telling them apart needs area-code tables the emulator has no use
- * for: Canada, Jamaica and the rest of the NANP come back as US, Kazakhstan as RU, Jersey as GB.
- * Spare codes, codes only reserved (+379 Vatican, +997 Kazakhstan) and non-geographic ones (+800,
- * +808, +870, +878, +881, +882, +883, +888, +979, +991) are left out, so numbers using them are
- * refused as malformed. E.164 codes are prefix-free, so at most one entry matches a number.
+ * Country calling code → principal ISO 3166-1 alpha-2 region, for every ITU-T E.164 country code
+ * assigned to a geographic area. Where a code serves several regions, this is the region that holds
+ * most of its numbers; `region-of.ts` then looks deeper into the number where the split is public
+ * and stable (`+1`, `+7`, `+44`, `+262`, …). Spare codes, codes only reserved (+379 Vatican, +997
+ * Kazakhstan) and non-geographic ones (+800, +808, +870, +878, +881, +882, +883, +888, +979, +991)
+ * are left out: a number using them has no region. E.164 codes are prefix-free, so at most one entry
+ * matches a number.
  */
 const callingCodes: Readonly<Record<string, string>> = {
   // Zone 1: North American Numbering Plan.
-  '1': 'US',
+  '1': 'US', // resolved by area code in nanp.ts
 
   // Zone 2: Africa and a few Atlantic / Arctic territories.
   '20': 'EG',
@@ -183,7 +183,7 @@ const callingCodes: Readonly<Record<string, string>> = {
   '692': 'MH',
 
   // Zone 7: Russia and Kazakhstan.
-  '7': 'RU',
+  '7': 'RU', // resolved in zone-7.ts
 
   // Zone 8: East Asia.
   '81': 'JP',
@@ -231,13 +231,17 @@ const callingCodes: Readonly<Record<string, string>> = {
   '998': 'UZ',
 };
 
-/** The ISO country of an E.164 digit string (no `+`), or undefined when the code is unknown. */
-export const isoCodeOf = (digits: string): string | undefined => {
-  for (const length of [3, 2, 1]) {
-    const iso = callingCodes[digits.slice(0, length)];
-    if (iso) {
-      return iso;
-    }
-  }
-  return undefined;
+/**
+ * Splits E.164 digits (no `+`) into the country calling code and the national number. Works for
+ * codes missing from the table too, from the plan's shape: zones 1 and 7 have one-digit codes, the
+ * two-digit codes are all in the table (none is spare), every other code has three digits.
+ */
+export const splitCallingCode = (digits: string): { code: string; national: string } => {
+  const length =
+    digits.startsWith('1') || digits.startsWith('7') ? 1 : callingCodes[digits.slice(0, 2)] ? 2 : 3;
+  return { code: digits.slice(0, length), national: digits.slice(length) };
 };
+
+/** The principal region of a country calling code, or undefined when the code has no region. */
+export const principalRegionOf = (code: string): string | undefined =>
+  Object.hasOwn(callingCodes, code) ? callingCodes[code] : undefined;

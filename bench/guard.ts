@@ -1,0 +1,183 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import type * as GuardExports from '../src/abuse-guard/index.js';
+import type * as RedisConnectionExports from '../src/abuse-guard/stores/redis-connection.js';
+
+import { median, percentile } from './stats.js';
+
+/**
+ * What the abuse guard adds to one send: `guardSend` alone (no HTTP), called the way a send
+ * calls it, with no protection, with the region list only, with both budgets counted in the
+ * process, and with both budgets counted in a Redis on loopback (Debian's redis-server, started
+ * here on a free port). Sequential calls give the latency and CPU of one call; for Redis, calls
+ * with 32 in flight give the throughput one process gets.
+ *
+ * Run alone: `npm run bench:guard [-- --quick] [-- --out FILE]`; `npm run bench` runs it last.
+ */
+
+type GuardModule = typeof GuardExports;
+type GuardConfig = Parameters<GuardModule['guardSend']>[0];
+
+type Row = {
+  name: string;
+  medianUs: number;
+  p99Us: number;
+  cpuUs: number;
+  perSecond?: number;
+  note?: string;
+};
+
+const sources = 500;
+const budget = { max: 10_000, windowSeconds: 3600 };
+const protection = {
+  allowedRegions: ['CN', 'HK', 'MO', 'TW', 'SG', 'US'],
+  perSource: budget,
+  distinctNumbersPerSource: budget,
+};
+
+/** The n-th send: one of `sources` addresses (half IPv4, half IPv6) and a number of 1,000. */
+const sendNumber = (n: number) => ({
+  to: `86130${String(n % 1000).padStart(8, '0')}`,
+  ip: n % 2 === 0 ? `198.18.${(n % sources) >> 8}.${n % 256}` : `2001:db8:${(n % sources).toString(16)}::1`,
+  countBudgets: true,
+});
+
+const freePort = async (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+const startRedis = async (): Promise<{ url: string; child: ChildProcess } | { missing: string }> => {
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return new Promise((done) => {
+    let output = '';
+    child.once('error', (error) => done({ missing: error.message }));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        child.stdout?.resume();
+        done({ url: `redis://127.0.0.1:${port}`, child });
+      }
+    });
+  });
+};
+
+const measure = async (
+  name: string,
+  guard: GuardModule,
+  config: GuardConfig,
+  { warmup, count }: { warmup: number; count: number }
+): Promise<Row> => {
+  for (let n = 0; n < warmup; n += 1) {
+    await guard.guardSend(config, sendNumber(n));
+  }
+  const durations: number[] = [];
+  const cpuBefore = process.cpuUsage();
+  for (let n = 0; n < count; n += 1) {
+    const start = performance.now();
+    await guard.guardSend(config, sendNumber(warmup + n));
+    durations.push((performance.now() - start) * 1000);
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    name,
+    medianUs: median(durations),
+    p99Us: percentile(durations, 0.99),
+    cpuUs: (cpu.user + cpu.system) / count,
+  };
+};
+
+/** Calls per second with `inFlight` guard calls outstanding at any time. */
+const throughput = async (guard: GuardModule, config: GuardConfig, count: number, inFlight: number) => {
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < count) {
+        next += 1;
+        await guard.guardSend(config, sendNumber(next));
+      }
+    })
+  );
+  return count / ((performance.now() - start) / 1000);
+};
+
+const format = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+
+const render = (rows: Row[], quick: boolean) =>
+  [
+    '## The abuse guard per send',
+    '',
+    `\`guardSend\` alone, ${quick ? 'quick run' : 'full run'}, ${new Date().toISOString().slice(0, 16)} UTC, Node ${process.version}; ${sources} sources, budgets of ${budget.max} per ${budget.windowSeconds} s (never reached). Indicative: the machine is shared and its load varies.`,
+    '',
+    '| guard | median µs | p99 µs | CPU µs per call | calls/s, 32 in flight | note |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${format(row.medianUs)} | ${format(row.p99Us)} | ${format(row.cpuUs)} | ${row.perSecond === undefined ? '' : format(row.perSecond)} | ${row.note ?? ''} |`
+    ),
+  ].join('\n');
+
+/** Runs every case and returns the Markdown section. */
+export const runGuardBench = async ({ quick }: { quick: boolean }): Promise<string> => {
+  const guard = (await import(pathToFileURL(resolve('lib/abuse-guard/index.js')).href)) as GuardModule;
+  const sizes = quick ? { warmup: 2000, count: 5000 } : { warmup: 10_000, count: 30_000 };
+  const base = { sdkAppId: '1400000000' } satisfies GuardConfig;
+  const rows: Row[] = [
+    await measure('none (no abuseProtection)', guard, base, sizes),
+    await measure('allowedRegions only', guard, { ...base, abuseProtection: { allowedRegions: protection.allowedRegions } }, sizes),
+    await measure('both budgets, in process', guard, { ...base, abuseProtection: protection }, sizes),
+  ];
+  const redis = await startRedis();
+  if ('missing' in redis) {
+    rows.push({ name: 'both budgets, Redis on loopback', medianUs: Number.NaN, p99Us: Number.NaN, cpuUs: Number.NaN, note: `not run: redis-server not found (${redis.missing})` });
+  } else {
+    try {
+      const config = { ...base, abuseProtection: protection, redisUrl: redis.url };
+      const redisSizes = quick ? { warmup: 500, count: 2000 } : { warmup: 2000, count: 10_000 };
+      const row = await measure('both budgets, Redis on loopback', guard, config, redisSizes);
+      row.perSecond = await throughput(guard, config, redisSizes.count, 32);
+      row.note = 'one EVALSHA per call; CPU is this process only (Redis runs beside it)';
+      rows.push(row);
+    } finally {
+      // Closed first, so stopping Redis is not reported as an outage.
+      const { closeRedisConnections } = (await import(
+        pathToFileURL(resolve('lib/abuse-guard/stores/redis-connection.js')).href
+      )) as typeof RedisConnectionExports;
+      await closeRedisConnections();
+      redis.child.kill('SIGKILL');
+    }
+  }
+  return render(rows, quick);
+};
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const quick = process.argv.includes('--quick') || process.env.BENCH_GUARD_QUICK === '1';
+  const outIndex = process.argv.indexOf('--out');
+  const section = await runGuardBench({ quick });
+  if (process.send) {
+    process.send({ section });
+  } else {
+    console.log(section);
+    if (outIndex > 0 && process.argv[outIndex + 1]) {
+      const out = resolve(process.argv[outIndex + 1]!);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, `${section}\n`);
+      console.log(`written to ${out}`);
+    }
+  }
+  // The Redis client is unref'd; nothing else should keep the process up.
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+import { isoRegionCodes } from './iso-regions.js';
+import { isRedisUrl } from './redis-url.js';
+
+/** The longest window a budget may span: 30 days. Longer ones hold counters for little gain. */
+export const maxWindowSeconds = 30 * 86_400;
+/**
+ * The largest `max` a budget may have. Each counted code is one entry (in the process or in
+ * Redis) until its window ends, so this bounds what one source can make the store hold.
+ */
+export const maxBudget = 10_000;
+
+const wholeNumber = (minimum: number, maximum: number, unit: string) =>
+  z
+    .number({ invalid_type_error: `must be a whole number of ${unit}` })
+    .int(`must be a whole number of ${unit}`)
+    .min(minimum, `must be at least ${minimum}`)
+    .max(maximum, `must be at most ${maximum}`);
+
+/** A budget: at most `max` within any `windowSeconds` (a sliding window, not a calendar one). */
+export const budgetGuard = z
+  .object({
+    max: wholeNumber(1, maxBudget, 'codes'),
+    windowSeconds: wholeNumber(1, maxWindowSeconds, 'seconds'),
+  })
+  .strict();
+export type Budget = z.infer<typeof budgetGuard>;
+
+const regionCodeGuard = z
+  .string()
+  .trim()
+  .transform((value) => value.toUpperCase())
+  .refine((value) => isoRegionCodes.has(value), {
+    message: 'must be an ISO 3166-1 alpha-2 region code such as CN, HK, SG or US',
+  });
+
+/**
+ * The `abuseProtection` setting. Every key is optional; unknown keys are refused (a misspelt
+ * rule that silently does nothing is worse than an error), and each issue names its key.
+ */
+export const abuseProtectionGuard = z
+  .object({
+    allowedRegions: z
+      .array(regionCodeGuard)
+      .min(1, 'must list at least one region; leave the key out to allow every region')
+      .max(isoRegionCodes.size, `must list at most ${isoRegionCodes.size} regions`)
+      .transform((regions) => [...new Set(regions)])
+      .optional(),
+    /** IPv4 addresses are grouped into sources of this prefix length; 32 (the default) is one address. */
+    ipv4Prefix: wholeNumber(8, 32, 'bits').optional(),
+    perSource: budgetGuard.optional(),
+    distinctNumbersPerSource: budgetGuard.optional(),
+  })
+  .strict();
+export type AbuseProtection = z.infer<typeof abuseProtectionGuard>;
+
+/** The value the Console saves for an emptied Json field is null: the same as no setting. */
+export const abuseProtectionFieldGuard = abuseProtectionGuard
+  .nullish()
+  .transform((value) => value ?? undefined);
+
+/**
+ * A `redis://` or `rediss://` URL. The message never repeats the value: it usually holds the
+ * Redis password.
+ */
+export const redisUrlGuard = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(2048, 'must be at most 2048 characters')
+  .refine(isRedisUrl, {
+    message: 'must be a redis:// or rediss:// URL, e.g. redis://:password@redis.internal:6379/0',
+  });

@@ -1,0 +1,15 @@
+/**
+ * What Logto shows for a connector's errors, and the diagnosis a Console test gets instead of
+ * Logto's fixed phrases.
+ */
+export { consoleTestError, type ConsoleTestErrorData } from './diagnosis.js';
+export { failureClassOf, type FailureClass } from './failure-classes.js';
+export {
+  displayLines,
+  errorDescriptionOf,
+  logtoDisplay,
+  logtoPhrases,
+  zodIssueLines,
+  type LogtoDisplay,
+} from './logto-display.js';
+export { numberAsRead, numberReading } from './number-reading.js';

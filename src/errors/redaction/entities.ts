@@ -1,0 +1,56 @@
+/**
+ * HTML named character references that stand for a single character a credential can hold:
+ * printable ASCII and a few blanks. Names are case-sensitive, as in HTML; only the spelling with
+ * the final `;` is read, the one every HTML escaper writes.
+ */
+export const namedEntities: ReadonlyMap<string, string> = new Map([
+  ['Tab', '\t'],
+  ['NewLine', '\n'],
+  ['nbsp', '\u00A0'],
+  ['excl', '!'],
+  ['quot', '"'],
+  ['QUOT', '"'],
+  ['num', '#'],
+  ['dollar', '$'],
+  ['percnt', '%'],
+  ['amp', '&'],
+  ['AMP', '&'],
+  ['apos', "'"],
+  ['lpar', '('],
+  ['rpar', ')'],
+  ['ast', '*'],
+  ['midast', '*'],
+  ['plus', '+'],
+  ['comma', ','],
+  ['period', '.'],
+  ['sol', '/'],
+  ['colon', ':'],
+  ['semi', ';'],
+  ['lt', '<'],
+  ['LT', '<'],
+  ['equals', '='],
+  ['gt', '>'],
+  ['GT', '>'],
+  ['quest', '?'],
+  ['commat', '@'],
+  ['lsqb', '['],
+  ['lbrack', '['],
+  ['bsol', '\\'],
+  ['rsqb', ']'],
+  ['rbrack', ']'],
+  ['Hat', '^'],
+  ['lowbar', '_'],
+  ['UnderBar', '_'],
+  ['grave', '`'],
+  ['DiacriticalGrave', '`'],
+  ['lcub', '{'],
+  ['lbrace', '{'],
+  ['verbar', '|'],
+  ['vert', '|'],
+  ['VerticalLine', '|'],
+  ['rcub', '}'],
+  ['rbrace', '}'],
+]);
+
+/** The longest name above; a longer run of letters after `&` is not looked up. */
+export const longestEntityName = Math.max(...[...namedEntities.keys()].map((name) => name.length));

@@ -1,0 +1,36 @@
+import { splitCallingCode } from './calling-codes.js';
+import { groupDigits } from './group-digits.js';
+import { e164Shape, regionOf } from './region-of.js';
+import { regionName } from './region-name.js';
+
+/** How much of a string that is not a number is shown back; enough to recognise a typo. */
+const shownLength = 32;
+
+const shown = (input: string): string => {
+  // Control and formatting characters could break a log line or hide what was typed.
+  const printable = input.replace(/\p{C}/gu, '');
+  if (!printable) {
+    return '(empty)';
+  }
+  return printable.length > shownLength ? `${printable.slice(0, shownLength)}…` : printable;
+};
+
+/**
+ * How a number was read, for people: the digits grouped after the calling code, then the region
+ * `regionOf` found (`+1 301 234 5678, United States`, `+86 130 1234 5678, Chinese mainland`,
+ * `+999 1234 5678, unknown region`). Meant for error messages, the Console test and logs, where an
+ * admin must see at a glance which country a refused number went to. Never throws, whatever it is
+ * given.
+ */
+export const describeNumber = (e164: string): string => {
+  if (typeof e164 !== 'string') {
+    return 'not a phone number';
+  }
+  if (!e164Shape.test(e164)) {
+    return `${shown(e164)}, not an E.164 number`;
+  }
+  const { code, national } = splitCallingCode(e164.slice(1));
+  const region = regionOf(e164);
+  const digits = national ? `+${code} ${groupDigits(national)}` : `+${code}`;
+  return `${digits}, ${region ? regionName(region) : 'unknown region'}`;
+};

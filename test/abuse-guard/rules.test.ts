@@ -1,0 +1,347 @@
+import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { legacyConfig, worldConfig } from '../helpers/config.js';
+import { descriptionOf, makeConnector } from '../helpers/connector.js';
+import { okBodyFor } from '../helpers/sendsms-bodies.js';
+
+/**
+ * Every rule of `abuseProtection` through the connector as Logto calls it, with Tencent mocked by
+ * nock and budgets counted in this process. Each test uses its own SDK app ID (budgets are scoped
+ * to the app), so no test sees another's counters.
+ */
+
+const origin = 'https://sms.tencentcloudapi.com';
+let appIds = 1_400_100_000;
+
+/** Answers every SendSms with `reply` (default: Ok) and records the numbers that reached Tencent. */
+const tencent = (reply?: (numbers: string[]) => unknown) => {
+  const sent: string[] = [];
+  nock(origin)
+    .persist()
+    .post('/')
+    .reply((_uri, body) => {
+      const numbers = (typeof body === 'string' ? JSON.parse(body) : body).PhoneNumberSet as string[];
+      sent.push(...numbers);
+      return [200, JSON.stringify(reply ? reply(numbers) : okBodyFor(numbers))];
+    });
+  return sent;
+};
+
+const configWith = (abuseProtection: unknown, extra: Record<string, unknown> = {}) => ({
+  ...worldConfig(),
+  sdkAppId: String((appIds += 1)),
+  abuseProtection,
+  ...extra,
+});
+
+/** A connector reading its saved config the way real sign-in flows do (not the Console test). */
+const savedConnector = async (config: unknown) => makeConnector(async () => config);
+
+const data = (to: string, ip?: string) => ({
+  to,
+  type: TemplateType.SignIn,
+  payload: { code: '123456' },
+  ...(ip === undefined ? {} : { ip }),
+});
+
+/** The outcome of each send, in order: 'ok' or the ConnectorError code. */
+const outcomes = async (sends: Array<Promise<unknown>>) =>
+  Promise.all(
+    sends.map(async (send) =>
+      send.then(
+        () => 'ok',
+        (error: unknown) => (error instanceof ConnectorError ? error.code : `not a ConnectorError: ${String(error)}`)
+      )
+    )
+  );
+
+const failure = async (send: Promise<unknown>): Promise<ConnectorError> => {
+  const error: unknown = await send.then(
+    () => undefined,
+    (caught: unknown) => caught
+  );
+  expect(error).toBeInstanceOf(ConnectorError);
+  return error as ConnectorError;
+};
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+  vi.useRealTimers();
+});
+afterAll(() => {
+  nock.enableNetConnect();
+});
+
+describe('allowedRegions', () => {
+  it('refuses a number outside the list with invalid_request_parameters naming the region, and sends nothing', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ allowedRegions: ['CN', 'HK'] }));
+    const error = await failure(sendMessage(data('2348012345678', '198.51.100.1')));
+    expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+    expect(descriptionOf(error)).toMatch(/^SMS to region NG is not enabled/);
+    expect(descriptionOf(error)).not.toContain('198.51.100.1');
+    expect(sent).toEqual([]);
+  });
+
+  it('lets listed regions through, lower-case codes included', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ allowedRegions: ['cn', 'HK'] }));
+    await sendMessage(data('8613012345678'));
+    await sendMessage(data('85291234567'));
+    expect(sent).toEqual(['+8613012345678', '+85291234567']);
+  });
+
+  it('tells +1 numbers apart by area code: US allowed does not allow Jamaica', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ allowedRegions: ['US'] }));
+    await sendMessage(data('14155552671'));
+    const error = await failure(sendMessage(data('18765551234')));
+    expect(descriptionOf(error)).toMatch(/region JM is not enabled/);
+    expect(sent).toEqual(['+14155552671']);
+  });
+
+  it('refuses a number whose region cannot be told while a list is set', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ allowedRegions: ['CN'] }));
+    const error = await failure(sendMessage(data('99912345678')));
+    expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+    expect(descriptionOf(error)).toMatch(/region cannot be told/);
+    expect(sent).toEqual([]);
+  });
+
+  it('applies to the Console test send too', async () => {
+    const sent = tencent();
+    const { sendMessage } = await makeConnector();
+    const error = await failure(sendMessage(data('2348012345678'), configWith({ allowedRegions: ['CN'] })));
+    // The Console shows only `general` text, so the refusal arrives as that, its class inside.
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(error.data).toMatchObject({ signInCode: ConnectorErrorCodes.InvalidRequestParameters });
+    expect(JSON.stringify(error.data)).toMatch(/region NG is not enabled/);
+    expect(sent).toEqual([]);
+  });
+
+  it('is not used when the Console switch of its group is off', async () => {
+    const sent = tencent();
+    const config = configWith({ allowedRegions: ['CN'] }, { pumpingProtection: false });
+    const { sendMessage } = await savedConnector(config);
+    await sendMessage(data('2348012345678', '198.51.100.2'));
+    expect(sent).toEqual(['+2348012345678']);
+  });
+});
+
+describe('perSource', () => {
+  it('accepts max codes from one address, then answers rate_limit_exceeded naming the rule, never the address', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ perSource: { max: 3, windowSeconds: 3600 } }));
+    const ip = '203.0.113.9';
+    for (const suffix of ['1', '2', '3']) {
+      await sendMessage(data(`861301234567${suffix}`, ip));
+    }
+    const error = await failure(sendMessage(data('8613012345674', ip)));
+    expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+    expect(descriptionOf(error)).toBe('too many codes from this network: 3 per hour (abuseProtection.perSource).');
+    expect(JSON.stringify(error)).not.toContain(ip);
+    expect(sent).toHaveLength(3);
+    // Another address has its own budget.
+    await sendMessage(data('8613012345674', '203.0.113.10'));
+    expect(sent).toHaveLength(4);
+  });
+
+  it('lets exactly max of many concurrent sends through', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ perSource: { max: 7, windowSeconds: 60 } }));
+    const results = await outcomes(
+      Array.from({ length: 30 }, (_, index) => sendMessage(data(`86130000${String(index).padStart(5, '0')}`, '192.0.2.50')))
+    );
+    expect(results.filter((result) => result === 'ok')).toHaveLength(7);
+    expect(results.filter((result) => result === ConnectorErrorCodes.RateLimitExceeded)).toHaveLength(23);
+    expect(sent).toHaveLength(7);
+  });
+
+  it('counts an accepted send even when Tencent then fails it', async () => {
+    tencent(() => ({ Response: { Error: { Code: 'InternalError.Timeout', Message: 'timeout' }, RequestId: 'rq' } }));
+    const { sendMessage } = await savedConnector(configWith({ perSource: { max: 2, windowSeconds: 3600 } }));
+    const ip = '198.51.100.77';
+    expect(await outcomes([sendMessage(data('8613012345678', ip)), sendMessage(data('8613012345678', ip))])).toEqual([
+      ConnectorErrorCodes.General,
+      ConnectorErrorCodes.General,
+    ]);
+    expect((await failure(sendMessage(data('8613012345678', ip)))).code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+  });
+
+  it('does not count a send refused before it was paid for (bad number, region not allowed)', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(
+      configWith({ allowedRegions: ['CN'], perSource: { max: 1, windowSeconds: 3600 } })
+    );
+    const ip = '198.51.100.78';
+    expect((await failure(sendMessage(data('not a number', ip)))).code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+    expect((await failure(sendMessage(data('2348012345678', ip)))).code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+    await sendMessage(data('8613012345678', ip));
+    expect(sent).toEqual(['+8613012345678']);
+  });
+
+  it('frees a code once it is windowSeconds old (a sliding window)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ perSource: { max: 2, windowSeconds: 600 } }));
+    const ip = '198.51.100.79';
+    await sendMessage(data('8613012345671', ip));
+    vi.setSystemTime(new Date('2026-01-01T00:05:00Z'));
+    await sendMessage(data('8613012345672', ip));
+    vi.setSystemTime(new Date('2026-01-01T00:09:59Z'));
+    expect((await failure(sendMessage(data('8613012345673', ip)))).code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+    // The first code is 10 minutes old: one place is free, and only one.
+    vi.setSystemTime(new Date('2026-01-01T00:10:00Z'));
+    await sendMessage(data('8613012345673', ip));
+    expect((await failure(sendMessage(data('8613012345674', ip)))).code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('groups IPv6 addresses by /64 and IPv4-mapped addresses with their IPv4 address', async () => {
+    tencent();
+    const { sendMessage } = await savedConnector(configWith({ perSource: { max: 2, windowSeconds: 3600 } }));
+    await sendMessage(data('8613012345671', '2001:db8:aa:1::1'));
+    await sendMessage(data('8613012345672', '2001:db8:aa:1:ffff:ffff:ffff:fffe'));
+    expect((await failure(sendMessage(data('8613012345673', '2001:0db8:00aa:0001::9')))).code).toBe(
+      ConnectorErrorCodes.RateLimitExceeded
+    );
+    // The next /64 is another source.
+    await sendMessage(data('8613012345673', '2001:db8:aa:2::1'));
+
+    await sendMessage(data('8613012345674', '192.0.2.200'));
+    await sendMessage(data('8613012345675', '::ffff:192.0.2.200'));
+    expect((await failure(sendMessage(data('8613012345676', '::FFFF:c000:02c8')))).code).toBe(
+      ConnectorErrorCodes.RateLimitExceeded
+    );
+  });
+
+  it('widens IPv4 sources with ipv4Prefix', async () => {
+    tencent();
+    const { sendMessage } = await savedConnector(
+      configWith({ ipv4Prefix: 24, perSource: { max: 2, windowSeconds: 3600 } })
+    );
+    await sendMessage(data('8613012345671', '198.18.7.1'));
+    await sendMessage(data('8613012345672', '198.18.7.254'));
+    expect((await failure(sendMessage(data('8613012345673', '198.18.7.100')))).code).toBe(
+      ConnectorErrorCodes.RateLimitExceeded
+    );
+    await sendMessage(data('8613012345673', '198.18.8.1'));
+  });
+
+  it('does not apply without an ip', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ perSource: { max: 1, windowSeconds: 3600 } }));
+    await sendMessage(data('8613012345671'));
+    await sendMessage(data('8613012345672'));
+    await sendMessage({ ...data('8613012345673'), ip: '' });
+    expect(sent).toHaveLength(3);
+  });
+
+  it('counts every value that is no IP address as one shared source', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ perSource: { max: 1, windowSeconds: 3600 } }));
+    await sendMessage(data('8613012345671', 'unknown'));
+    expect((await failure(sendMessage(data('8613012345672', '999.1.1.1')))).code).toBe(
+      ConnectorErrorCodes.RateLimitExceeded
+    );
+    expect(sent).toHaveLength(1);
+  });
+
+  it('is neither checked nor consumed by the Console test send', async () => {
+    const sent = tencent();
+    const config = configWith({ perSource: { max: 1, windowSeconds: 3600 } });
+    const ip = '198.51.100.80';
+    const consoleTest = await makeConnector();
+    await consoleTest.sendMessage(data('8613012345671', ip), config);
+    await consoleTest.sendMessage(data('8613012345672', ip), config);
+    // The real flow still has its whole budget.
+    const { sendMessage } = await savedConnector(config);
+    await sendMessage(data('8613012345673', ip));
+    expect((await failure(sendMessage(data('8613012345674', ip)))).code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+    // And the spent budget does not stop the Console test.
+    await consoleTest.sendMessage(data('8613012345675', ip), config);
+    expect(sent).toHaveLength(4);
+  });
+
+  it('is scoped to the SMS app: another sdkAppId has its own budget', async () => {
+    const sent = tencent();
+    const first = configWith({ perSource: { max: 1, windowSeconds: 3600 } });
+    const ip = '198.51.100.81';
+    await (await savedConnector(first)).sendMessage(data('8613012345671', ip));
+    await (await savedConnector({ ...first, sdkAppId: String(Number(first.sdkAppId) + 500_000) })).sendMessage(
+      data('8613012345672', ip)
+    );
+    expect(sent).toHaveLength(2);
+  });
+});
+
+describe('distinctNumbersPerSource', () => {
+  it('accepts repeat codes to known numbers, refuses a new number over max, in 429 naming the rule', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(
+      configWith({ distinctNumbersPerSource: { max: 2, windowSeconds: 86_400 } })
+    );
+    const ip = '2001:db8:bb::1';
+    await sendMessage(data('8613012345671', ip));
+    await sendMessage(data('8613012345672', ip));
+    await sendMessage(data('8613012345671', ip));
+    await sendMessage(data('+86 130 1234 5672', '2001:db8:bb::2'));
+    const error = await failure(sendMessage(data('8613012345673', ip)));
+    expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+    expect(descriptionOf(error)).toBe(
+      'too many different phone numbers from this network: 2 per day (abuseProtection.distinctNumbersPerSource).'
+    );
+    expect(sent).toHaveLength(4);
+  });
+
+  it('lets exactly max different numbers through when they arrive at once', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(
+      configWith({ distinctNumbersPerSource: { max: 3, windowSeconds: 3600 } })
+    );
+    const results = await outcomes(
+      Array.from({ length: 20 }, (_, index) => sendMessage(data(`1415555${String(index).padStart(4, '0')}`, '192.0.2.99')))
+    );
+    expect(results.filter((result) => result === 'ok')).toHaveLength(3);
+    expect(new Set(sent).size).toBe(3);
+  });
+
+  it('with perSource: a send refused by one budget is counted in neither', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(
+      configWith({
+        perSource: { max: 3, windowSeconds: 3600 },
+        distinctNumbersPerSource: { max: 1, windowSeconds: 3600 },
+      })
+    );
+    const ip = '192.0.2.123';
+    await sendMessage(data('8613012345671', ip));
+    // Refused by the numbers budget: must not use up a code of perSource.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect((await failure(sendMessage(data('8613012345672', ip)))).code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+    }
+    await sendMessage(data('8613012345671', ip));
+    await sendMessage(data('8613012345671', ip));
+    const error = await failure(sendMessage(data('8613012345671', ip)));
+    expect(descriptionOf(error)).toMatch(/too many codes from this network: 3 per hour/);
+    expect(sent).toHaveLength(3);
+  });
+});
+
+describe('without abuseProtection', () => {
+  it('behaves as before: no region check, no budget', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector({ ...legacyConfig(), sdkAppId: String((appIds += 1)) });
+    for (let index = 0; index < 20; index += 1) {
+      await sendMessage(data('8613012345678', '192.0.2.1'));
+    }
+    expect(sent).toHaveLength(20);
+  });
+});

@@ -1,0 +1,279 @@
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+import { createServer, type AddressInfo } from 'node:net';
+import fc from 'fast-check';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+import { consoleTestError, logtoDisplay, numberReading } from '../src/console-test/index.js';
+
+import { legacyConfig, secretKey, sessionToken } from './helpers/config.js';
+import { consoleSend, send } from './helpers/connector.js';
+import { shownWhen } from './helpers/logto-display.js';
+import { mockSendSms } from './helpers/tencent-mock.js';
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+});
+afterAll(() => {
+  nock.enableNetConnect();
+});
+
+const config = () => ({ ...legacyConfig(), sessionToken });
+/** Mainland templates only: an international number has no template. */
+const mainlandOnly = () => ({
+  ...config(),
+  templates: [{ usageType: 'Generic', templateCode: '1000', destination: 'mainland' }],
+});
+
+const general = 'Error occurred in connector: ';
+
+/** A loopback port nothing listens on: taken, then released. */
+const closedPort = async () => {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+};
+
+/** A Tencent error for one number, as SendSms reports it inside SendStatusSet. */
+const perNumber = (code: string, phoneNumber: string, requestId: string) => ({
+  Response: {
+    SendStatusSet: [{ SerialNo: '', PhoneNumber: phoneNumber, Fee: 0, Code: code, Message: 'Tencent says so', IsoCode: '' }],
+    RequestId: requestId,
+  },
+});
+
+describe("Logto's display rule, as the connector models it", () => {
+  // Logto's English phrases and statuses, written out here (SPEC.md §6) rather than taken from
+  // the model under test, so the model cannot drift from Logto unnoticed.
+  it.each([
+    [ConnectorErrorCodes.InvalidRequestParameters, 400, 'The request is with wrong input parameter(s).'],
+    [ConnectorErrorCodes.InvalidConfig, 400, "The connector's config is invalid."],
+    [ConnectorErrorCodes.InvalidResponse, 400, "The connector's response is invalid."],
+    [ConnectorErrorCodes.TemplateNotFound, 400, 'Unable to find correct template in connector config.'],
+    [ConnectorErrorCodes.RateLimitExceeded, 429, 'Trigger rate limit. Please try again later.'],
+    [ConnectorErrorCodes.General, 400, `${general}the connector's own words`],
+  ])('%s shows %i "%s"', (code, status, text) => {
+    const shown = logtoDisplay(new ConnectorError(code, { errorDescription: "the connector's own words" }));
+    expect(shown).toEqual({ status, message: text, details: [] });
+  });
+
+  it('lists each zod issue below the phrase, worded as Logto words it', () => {
+    const result = z
+      .object({ accessKeySecret: z.string(), region: z.string().min(3, 'is too short') })
+      .safeParse({ region: 'x' });
+    const shown = logtoDisplay(new ConnectorError(ConnectorErrorCodes.InvalidConfig, result.error));
+    expect(shown.details).toEqual([
+      'Error in key path "accessKeySecret": (invalid_type) Expected string but received undefined.',
+      'Error in key path "region": (too_small) is too short',
+    ]);
+  });
+
+  it('shows anything that is not a ConnectorError as a bare 500', () => {
+    expect(logtoDisplay(new TypeError('x'))).toEqual({ status: 500, message: 'Internal server error.', details: [] });
+  });
+});
+
+describe('a Console test shows the whole diagnosis', () => {
+  it('invalid phone number: the cause, the fix and what was typed, as general', async () => {
+    const shown = await shownWhen(consoleSend(config(), { to: '12345' }));
+    expect(shown.status).toBe(400);
+    expect(shown.text).toMatch(
+      /^Error occurred in connector: Request refused \(in sign-in flows Logto answers 400 "The request is with wrong input parameter\(s\)\."\): The phone number is not valid/
+    );
+    expect(shown.text).toContain('The number "12345" could not be read as an international number');
+    expect(shown.text).toContain('+86 130 1234 5678');
+  });
+
+  it('template_not_found: which destination lacks a template, how to add one, how the number was read', async () => {
+    const shown = await shownWhen(consoleSend(mainlandOnly(), { to: '13012345678' }));
+    expect(shown.status).toBe(400);
+    expect(shown.text).toContain(`${general}No matching template`);
+    expect(shown.text).toContain('"Unable to find correct template in connector config."');
+    expect(shown.text).toContain('No template for international numbers');
+    expect(shown.text).toContain('add one with usageType "Generic"');
+    // The Console's field turns 13012345678 into a US number; the admin meant a mainland one.
+    expect(shown.text).toContain(
+      'The number was read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678).'
+    );
+  });
+
+  it("Tencent's rate limit: class, Tencent's code, the advice, the RequestId and the number", async () => {
+    const { scope } = mockSendSms(perNumber('LimitExceeded.PhoneNumberThirtySecondLimit', '+8613012345678', 'req-rate-1'));
+    const shown = await shownWhen(consoleSend(config()));
+    scope.done();
+    expect(shown.status).toBe(400);
+    expect(shown.text).toMatch(
+      /^Error occurred in connector: Rate limit \(in sign-in flows Logto answers 429 "Trigger rate limit\. Please try again later\."\): /
+    );
+    expect(shown.text).toContain('LimitExceeded.PhoneNumberThirtySecondLimit');
+    expect(shown.text).toContain('try again later');
+    expect(shown.text).toContain('RequestId: req-rate-1');
+    expect(shown.text).toContain('The number was read as +86 130 1234 5678, Chinese mainland.');
+    expect((shown.error as ConnectorError).data).toMatchObject({
+      signInCode: ConnectorErrorCodes.RateLimitExceeded,
+      tencentCode: 'LimitExceeded.PhoneNumberThirtySecondLimit',
+      requestId: 'req-rate-1',
+    });
+  });
+
+  it("Tencent's invalid_request code: class, code, advice, RequestId", async () => {
+    const { scope } = mockSendSms({
+      Response: { Error: { Code: 'InvalidParameterValue.IncorrectPhoneNumber', Message: 'bad number' }, RequestId: 'req-bad-2' },
+    });
+    const shown = await shownWhen(consoleSend(config(), { to: '14155552671' }));
+    scope.done();
+    expect(shown.text).toContain(`${general}Request refused (in sign-in flows Logto answers 400`);
+    expect(shown.text).toContain('InvalidParameterValue.IncorrectPhoneNumber: bad number');
+    expect(shown.text).toContain('cannot receive SMS');
+    expect(shown.text).toContain('RequestId: req-bad-2');
+    expect(shown.text).toContain('read as +1 415 555 2671, United States');
+  });
+
+  it('invalid_response: what came back and where to look', async () => {
+    nock('https://sms.tencentcloudapi.com').post('/').reply(200, '<html>login portal</html>');
+    const shown = await shownWhen(consoleSend(config()));
+    expect(shown.text).toContain(`${general}Unreadable answer (in sign-in flows Logto answers 400 "The connector's response is invalid.")`);
+    expect(shown.text).toContain('not JSON: login portal');
+    expect(shown.text).toContain('Check that the endpoint is Tencent Cloud SMS');
+  });
+
+  it('a network fault stays general, with the number as read added', async () => {
+    nock.enableNetConnect('127.0.0.1');
+    const port = await closedPort();
+    const shown = await shownWhen(consoleSend({ ...config(), endpoint: `http://127.0.0.1:${port}` }));
+    nock.disableNetConnect();
+    expect(shown.text).toMatch(/^Error occurred in connector: Could not reach Tencent Cloud SMS at 127\.0\.0\.1:\d+: .*ECONNREFUSED/);
+    expect(shown.text).toContain('The number was read as +86 130 1234 5678, Chinese mainland.');
+  });
+
+  it('a timeout stays general and says the code may have gone out', async () => {
+    nock('https://sms.tencentcloudapi.com').post('/').delay(5000).reply(200, '{}');
+    const shown = await shownWhen(consoleSend({ ...config(), timeout: 1000 }));
+    expect(shown.text).toContain(`${general}Tencent Cloud SMS (sms.tencentcloudapi.com) did not answer within 1000 ms`);
+    expect(shown.text).toContain('may or may not have been sent');
+  });
+
+  it('an invalid config keeps invalid_config and its zod lines, which Logto lists', async () => {
+    const { accessKeySecret: _omitted, ...withoutSecret } = config();
+    const shown = await shownWhen(consoleSend(withoutSecret));
+    expect((shown.error as ConnectorError).code).toBe(ConnectorErrorCodes.InvalidConfig);
+    expect(shown.text).toBe(
+      `The connector's config is invalid.\nError in key path "accessKeySecret": (invalid_type) Expected string but received undefined.`
+    );
+  });
+
+  it('never repeats a secret, even one typed as the number', async () => {
+    for (const to of [secretKey, `86${sessionToken}`]) {
+      const shown = await shownWhen(consoleSend(config(), { to }));
+      const everything = `${shown.text} ${JSON.stringify((shown.error as ConnectorError).data)} ${String((shown.error as Error).message)}`;
+      expect(everything).not.toContain(secretKey);
+      expect(everything).not.toContain(sessionToken);
+    }
+    const { scope } = mockSendSms({ Response: { Error: { Code: 'LimitExceeded.DeliveryFrequencyLimit', Message: `echo ${secretKey}` }, RequestId: 'r' } });
+    const shown = await shownWhen(consoleSend(config()));
+    scope.done();
+    expect(shown.text).toContain('[redacted]');
+    expect(shown.text).not.toContain(secretKey);
+  });
+});
+
+describe('sign-in flows keep the precise codes', () => {
+  it("Tencent's rate limit is rate_limit_exceeded: 429 and Logto's phrase", async () => {
+    const { scope } = mockSendSms(perNumber('LimitExceeded.PhoneNumberThirtySecondLimit', '+8613012345678', 'req-flow'));
+    const shown = await shownWhen(send(config()));
+    scope.done();
+    expect(shown).toMatchObject({ status: 429, text: 'Trigger rate limit. Please try again later.' });
+  });
+
+  it('a missing template is template_not_found', async () => {
+    const shown = await shownWhen(send(mainlandOnly(), { to: '14155552671' }));
+    expect(shown).toMatchObject({ status: 400, text: 'Unable to find correct template in connector config.' });
+  });
+});
+
+describe('the conversion is generic over ConnectorError codes', () => {
+  const described = (code: ConnectorErrorCodes) =>
+    new ConnectorError(code, { errorDescription: `explanation for ${code}`, requestId: 'req-any' });
+
+  it.each(Object.values(ConnectorErrorCodes).filter((code) => code !== ConnectorErrorCodes.InvalidConfig))(
+    '%s becomes general, naming its class and keeping the explanation and RequestId',
+    (code) => {
+      const converted = consoleTestError(described(code), '8613012345678', []);
+      const shown = logtoDisplay(converted);
+      expect(converted.code).toBe(ConnectorErrorCodes.General);
+      expect(shown.status).toBe(400);
+      expect(shown.message.startsWith(general)).toBe(true);
+      expect(shown.message).toContain(`explanation for ${code}`);
+      expect(shown.message).toContain('RequestId: req-any');
+      expect(shown.message).toContain('Chinese mainland');
+      if (code !== ConnectorErrorCodes.General) {
+        expect(shown.message).toContain(`in sign-in flows Logto answers ${logtoDisplay(described(code)).status}`);
+      }
+      expect(converted.data).toMatchObject({ signInCode: code, requestId: 'req-any' });
+    }
+  );
+
+  it('names a code it has never heard of by the code, and shows data without errorDescription as JSON', () => {
+    const future = new ConnectorError('source_budget_exceeded' as ConnectorErrorCodes, { reason: 'too many' });
+    const shown = logtoDisplay(consoleTestError(future, '14155552671', []));
+    expect(shown.message).toContain('Connector error "source_budget_exceeded"');
+    expect(shown.message).toContain('{"reason":"too many"}');
+  });
+
+  it('an invalid_config without zod issues is converted too (Logto would show only its phrase)', () => {
+    const converted = consoleTestError(
+      new ConnectorError(ConnectorErrorCodes.InvalidConfig, { errorDescription: 'redisUrl is unreachable' }),
+      '8613012345678',
+      []
+    );
+    expect(logtoDisplay(converted).message).toContain('Invalid config (in sign-in flows Logto answers 400');
+  });
+});
+
+describe('numberReading', () => {
+  it.each([
+    ['8613012345678', 'The number was read as +86 130 1234 5678, Chinese mainland.'],
+    ['13012345678', 'The number was read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678).'],
+    ['85251234567', 'The number was read as +852 5123 4567, Hong Kong (China) — for a mainland China number type +86 first.'],
+  ])('%s → %s', (to, sentence) => {
+    expect(numberReading(to)).toBe(sentence);
+  });
+
+  it('quotes back only what looks like a typed number', () => {
+    expect(numberReading('0123')).toContain('The number "0123" could not be read');
+    expect(numberReading('not-a-number-but-a-key-AKIDxyz')).toMatch(/^The number could not be read/);
+    expect(numberReading(undefined)).toMatch(/^The number could not be read/);
+  });
+});
+
+describe('the conversion never fails and never repeats a secret', () => {
+  it('any code, any data, any `to`: a general error whose text Logto shows, without the secret', () => {
+    const secret = 'fuzz-SECRET-5e1d0c7b-never-shown';
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.values(ConnectorErrorCodes), 'some_future_code'),
+        fc.oneof(fc.anything(), fc.record({ errorDescription: fc.string(), requestId: fc.string() })),
+        fc.oneof(fc.anything(), fc.string(), fc.constant(secret), fc.constant(`86${secret}`)),
+        fc.boolean(),
+        (code, data, to, echo) => {
+          const withSecret = echo && typeof data === 'object' && data !== null ? { ...data, errorDescription: `echo ${secret}` } : data;
+          const converted = consoleTestError(new ConnectorError(code as ConnectorErrorCodes, withSecret), to, [secret]);
+          const shown = logtoDisplay(converted);
+          if (code === ConnectorErrorCodes.InvalidConfig && withSecret instanceof z.ZodError) {
+            return;
+          }
+          expect(converted.code).toBe(ConnectorErrorCodes.General);
+          expect(shown.message.startsWith(general)).toBe(true);
+          expect(`${shown.message} ${JSON.stringify(converted.data)}`).not.toContain(secret);
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+});
