@@ -37,9 +37,12 @@ const templatesExample = [
 
 const showWhen = (targetKey: string) => [{ targetKey, expectValue: true }];
 
-/** A starting point for a service in Greater China and Singapore; shown in the Console form. */
+/**
+ * A starting point shown in the Console form, the same as the README's example: Greater China,
+ * Singapore and the United States, to be narrowed or widened to where the users are.
+ */
 const abuseProtectionExample = {
-  allowedRegions: ['CN', 'HK', 'MO', 'TW', 'SG'],
+  allowedRegions: ['CN', 'HK', 'MO', 'TW', 'SG', 'US'],
   perSource: { max: 10, windowSeconds: 3600 },
   distinctNumbersPerSource: { max: 3, windowSeconds: 86_400 },
 };

@@ -13,9 +13,15 @@ import { readConfig } from './utils.js';
  * every connector at start-up and rebuilds them often, but only reads metadata and configGuard.
  */
 let sendModule: Promise<typeof SendModule> | undefined;
-// The first send starts its connection first, and loads the rest while the handshake runs.
+// The first send starts its connection first, and loads the rest while the handshake runs. A
+// failed load is not kept: the next send tries again instead of failing until a restart.
 const loadSendModule = ({ endpoint }: TencentSmsConfig) =>
-  (sendModule ??= preconnect(endpoint.url).then(async () => import('./send.js')));
+  (sendModule ??= preconnect(endpoint.url)
+    .then(async () => import('./send.js'))
+    .catch((error: unknown) => {
+      sendModule = undefined;
+      throw error;
+    }));
 
 /** Logto's factory: cheap and free of I/O, since core rebuilds connectors on many requests. */
 const createTencentSmsConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => ({

@@ -64,7 +64,7 @@ export const interpretResponse = (
   const { SendStatusSet: statuses, RequestId: requestId } = success.data.Response;
   if (statuses.length !== expectedNumbers) {
     throw invalidResponseError(
-      `Tencent Cloud SMS reported ${statuses.length} send results for ${expectedNumbers} number(s). RequestId: ${requestId}`
+      `Tencent Cloud SMS reported ${statuses.length} send results for ${expectedNumbers} number(s). RequestId: ${cutText(requestId, 300)}`
     );
   }
   const failed = statuses.find((item) => item.Code !== 'Ok');

@@ -92,6 +92,9 @@ describe('send', () => {
       'Number     13012345678, read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678)'
     );
     expect(stdout).toMatch(/Country\s+US/);
+    // Typed with its +, the country code was meant: the number as read, without the +86 hint.
+    const typed = await runCli(lib, ['send', '--config', config, '--to', '+1 415 555 2671']);
+    expect(typed.stdout).toContain('Number     14155552671, read as +1 415 555 2671, United States\n');
   });
 
   it('names the endpoint the send really goes to: with "advanced": false the file\'s endpoint is not used', async () => {
@@ -127,6 +130,12 @@ describe('send', () => {
       `  Logto would show: The connector's config is invalid.\n    Error in key path "accessKeySecret": (invalid_type) Expected string but received undefined.\n`
     );
     expect(withoutEnv.stdout).toContain('accessKeySecret is missing: set the environment variable TENCENT_SMS_SECRET_KEY');
+    // Nothing is sent with an invalid config, and the output does not claim otherwise.
+    expect(withoutEnv.stdout).not.toContain('Sending');
+    // A secret of the wrong type is not "missing": zod's line says what is wrong.
+    const numeric = await runCli(lib, ['send', '--config', await writeConfig('numeric-secret.json', { ...withoutSecret, accessKeySecret: 12345678 }), '--to', freshNumber()]);
+    expect(numeric.stdout).toContain('Error in key path "accessKeySecret": (invalid_type) Expected string but received number.');
+    expect(numeric.stdout).not.toContain('accessKeySecret is missing');
   });
 
   it('uses the --type and --locale to pick the template', async () => {
@@ -151,6 +160,12 @@ describe('send', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('Failed: general (Tencent code AuthFailure.SignatureFailure)');
     expect(stdout).toContain('Logto would show: Error occurred in connector: Tencent Cloud SMS returned AuthFailure.SignatureFailure');
+    // The Console's test shows that same general text with the number as read added: said once,
+    // not the long line printed twice.
+    expect(stdout).toMatch(
+      /\n {4}\(HTTP 400 in sign-in flows; the Console's test shows the same, followed by: The number was read as \+86 131 \d{4} \d{4}, Chinese mainland\.\)\n/
+    );
+    expect(stdout.match(/Tencent Cloud SMS returned AuthFailure\.SignatureFailure/g)).toHaveLength(1);
     expect(`${stdout}${stderr}`).not.toContain(wrongSecret);
     expect(`${stdout}${stderr}`).not.toMatch(stackTrace);
   });
@@ -211,6 +226,20 @@ describe('send', () => {
     const { code, stderr } = await runCli(lib, ['send', '--config', config, '--to', freshNumber()]);
     expect(code).toBe(1);
     expect(stderr).toContain(`The config file ${config} cannot be read: permission denied.`);
+  });
+
+  it('carries on when its reader goes away (`| head`): the send completes, no stack trace', async () => {
+    const to = freshNumber();
+    const config = await writeConfig('closed-pipe.json', connectorConfigFor(emulator.url));
+    const child = spawnCli(lib, ['send', '--config', config, '--to', to]);
+    // Closed before the CLI writes its first line, as `head -1` closes it after reading one.
+    child.stdout?.destroy();
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const [exitCode] = await once(child, 'close');
+    expect(stderr).toBe('');
+    expect(exitCode).toBe(0);
+    expect(emulator.store.list(to)).toHaveLength(1);
   });
 
   it('requires --config and --to', async () => {

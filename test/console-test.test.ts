@@ -5,7 +5,10 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+import { budgetExceededError } from '../src/abuse-guard/refusals.js';
 import { consoleTestError, logtoDisplay, numberReading } from '../src/console-test/index.js';
+import { tencentError } from '../src/errors/connector-errors.js';
+import { tencentCodeRules } from '../src/errors/tencent-codes.js';
 
 import { legacyConfig, secretKey, sessionToken } from './helpers/config.js';
 import { consoleSend, send } from './helpers/connector.js';
@@ -149,6 +152,8 @@ describe('a Console test shows the whole diagnosis', () => {
     const shown = await shownWhen(consoleSend({ ...config(), endpoint: `http://127.0.0.1:${port}` }));
     nock.disableNetConnect();
     expect(shown.text).toMatch(/^Error occurred in connector: Could not reach Tencent Cloud SMS at 127\.0\.0\.1:\d+: .*ECONNREFUSED/);
+    // The fix, not only the system's code: the admin learns nothing went out and what to check.
+    expect(shown.text).toMatch(/Nothing was sent; nothing accepts connections at 127\.0\.0\.1:\d+: check the endpoint/);
     expect(shown.text).toContain('The number was read as +86 130 1234 5678, Chinese mainland.');
   });
 
@@ -165,6 +170,27 @@ describe('a Console test shows the whole diagnosis', () => {
     expect((shown.error as ConnectorError).code).toBe(ConnectorErrorCodes.InvalidConfig);
     expect(shown.text).toBe(
       `The connector's config is invalid.\nError in key path "accessKeySecret": (invalid_type) Expected string but received undefined.`
+    );
+  });
+
+  it("the abuse guard's region refusal: class, the rule, how to allow the region, the number as read", async () => {
+    const shown = await shownWhen(
+      consoleSend({ ...config(), abuseProtection: { allowedRegions: ['CN'] } }, { to: '13012345678' })
+    );
+    expect(shown.status).toBe(400);
+    expect(shown.text).toBe(
+      'Error occurred in connector: Request refused (in sign-in flows Logto answers 400 "The request is with wrong input parameter(s)."): ' +
+        'SMS to region US is not enabled: add it to abuseProtection.allowedRegions to send codes there. ' +
+        'The number was read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678).'
+    );
+  });
+
+  it("the abuse guard's budget refusal (sign-in flows only) would read as a rate limit naming the rule", () => {
+    const refusal = budgetExceededError('perSource', { max: 5, windowSeconds: 3600 });
+    const shown = logtoDisplay(consoleTestError(refusal, '8613012345678', []));
+    expect(shown.message).toBe(
+      'Error occurred in connector: Rate limit (in sign-in flows Logto answers 429 "Trigger rate limit. Please try again later."): ' +
+        'too many codes from this network: 5 per hour (abuseProtection.perSource). The number was read as +86 130 1234 5678, Chinese mainland.'
     );
   });
 
@@ -233,6 +259,20 @@ describe('the conversion is generic over ConnectorError codes', () => {
       []
     );
     expect(logtoDisplay(converted).message).toContain('Invalid config (in sign-in flows Logto answers 400');
+  });
+});
+
+describe('the diagnosis fits a toast', () => {
+  // Logto shows the text in a toast: every Tencent code's diagnosis, with a message of typical
+  // length and the longest number reading, stays within a few lines of it.
+  const message = 'The phone number is in the blacklist of the SMS application; please check and try again.';
+
+  it.each(tencentCodeRules.map((rule) => rule.codes[0]!.replace('*', '')))('%s', (code) => {
+    const error = tencentError(code, message, '5208ad9d-3c65-43f7-8b82-7108e04fd863', '+13012345678');
+    const shown = logtoDisplay(consoleTestError(error, '13012345678', [])).message;
+    expect(shown).toContain(code);
+    expect(shown).toContain('5208ad9d-3c65-43f7-8b82-7108e04fd863');
+    expect(shown.length).toBeLessThanOrEqual(700);
   });
 });
 

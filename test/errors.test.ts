@@ -148,6 +148,32 @@ describe('answers that are not Tencent errors', () => {
     expect(descriptionOf(error).length).toBeLessThan(600);
   });
 
+  it('a 64 KiB Tencent code of dots and a line break is read at once, without stalling the process', async () => {
+    // Matching codes with `.` unable to cross the line break backtracked quadratically: seconds
+    // here, hours for a code that fills the 1 MiB cap.
+    const code = `InvalidParameter${'.'.repeat(64 * 1024)}\n`;
+    reply(200, JSON.stringify({ Response: { Error: { Code: code, Message: 'x' }, RequestId: 'r' } }));
+    const started = Date.now();
+    const error = await sendError(config());
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(descriptionOf(error).length).toBeLessThan(800);
+  });
+
+  it('a code or RequestId far longer than any of Tencent is cut in the error data as in the description', async () => {
+    reply(200, JSON.stringify({ Response: { Error: { Code: 'A'.repeat(100_000), Message: 'x' }, RequestId: 'R'.repeat(100_000) } }));
+    const error = await sendError(config());
+    expect(JSON.stringify(error.data).length).toBeLessThan(2000);
+    expect(error.data).toMatchObject({ tencentCode: expect.stringMatching(/^A+…$/), requestId: expect.stringMatching(/^R+…$/) });
+  });
+
+  it('a per-number answer with a RequestId of 100,000 characters is cut', async () => {
+    reply(200, JSON.stringify({ Response: { SendStatusSet: [], RequestId: 'R'.repeat(100_000) } }));
+    const error = await sendError(config());
+    expect(error.code).toBe(ConnectorErrorCodes.InvalidResponse);
+    expect(JSON.stringify(error.data).length).toBeLessThan(2000);
+  });
+
   it('a very long Tencent message is shortened in the description', async () => {
     reply(200, JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: 'x'.repeat(100_000) }, RequestId: 'r' } }));
     const error = await sendError(config());

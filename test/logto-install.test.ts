@@ -11,7 +11,7 @@
  * discovery) only need JSON import attributes (`with { type: 'json' }`), which Node has had since
  * 20.10; the test runs unchanged on Node 20 and 22.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -35,6 +35,7 @@ import {
   strayNodeModulesAbove,
   type LogtoSandbox,
 } from './helpers/logto-install.js';
+import { runCli } from './helpers/emulator-cli.js';
 import {
   errorBody,
   startFakeTencent,
@@ -323,5 +324,30 @@ describe('the Console "Send" test call through the installed copy', () => {
     expect(connector.type).toBe(ConnectorType.Sms);
     expect(getConfig).not.toHaveBeenCalled();
     expect(server.requests).toHaveLength(before);
+  });
+});
+
+describe('the send CLI run from the installed copy, as inside a Logto container', () => {
+  it('imports nothing but what Logto core ships', async () => {
+    const used = await runtimePackagesOf(path.join(installed().connectorDirectory, 'lib', 'cli', 'main.js'));
+    expect(used.filter((name) => !hostPackages.includes(name))).toEqual([]);
+  });
+
+  it('sends with a config file and the secret from TENCENT_SMS_SECRET_KEY', async () => {
+    const server = fakeTencent!;
+    server.answerNext(successBody('+8613012345678', 'req-install-cli'));
+    const { accessKeySecret: _fromEnv, ...withoutSecret } = formConfig(server.endpoint);
+    const file = path.join(installed().root, 'tencent.json');
+    await writeFile(file, JSON.stringify(withoutSecret));
+    const { code, stdout, stderr } = await runCli(
+      path.join(installed().connectorDirectory, 'lib'),
+      ['send', '--config', file, '--to', '+8613012345678'],
+      { TENCENT_SMS_SECRET_KEY: secret }
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Sent.');
+    expect(stdout).toContain('RequestId  req-install-cli');
+    expect(stdout).not.toContain(secret);
   });
 });

@@ -55,7 +55,12 @@ describe('metadata', () => {
     expect(item?.type).toBe(ConnectorConfigFormItemType.Json);
     expect(item?.showConditions).toEqual([{ targetKey: 'pumpingProtection', expectValue: true }]);
     const parsed = tencentSmsConfigGuard.parse({ ...legacyConfig(), pumpingProtection: true, abuseProtection: item?.defaultValue });
-    expect(parsed.abuseProtection?.perSource).toEqual({ max: 10, windowSeconds: 3600 });
+    // The README's example, so what the form shows is what the documentation explains.
+    expect(parsed.abuseProtection).toEqual({
+      allowedRegions: ['CN', 'HK', 'MO', 'TW', 'SG', 'US'],
+      perSource: { max: 10, windowSeconds: 3600 },
+      distinctNumbersPerSource: { max: 3, windowSeconds: 86_400 },
+    });
   });
 
   it('offers a templates default covering every Logto type, which must be edited before use', () => {

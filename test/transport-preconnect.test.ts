@@ -2,11 +2,13 @@
  * The first send opens its connection while its code loads: `preconnect` starts a request that
  * connects (TCP, TLS) and writes nothing; the send that follows completes that very request.
  */
+import http, { Agent } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createTransportFetch } from '../src/transport/index.js';
+import { createPreopenedRequests } from '../src/transport/preopened.js';
 
 import { legacyConfig } from './helpers/config.js';
 import { send } from './helpers/connector.js';
@@ -106,6 +108,55 @@ describe('preconnect', () => {
     expect((await post(fetchFn, second.origin)).status).toBe(200);
     expect(second.requests).toHaveLength(1);
     expect(first.requests).toHaveLength(0);
+  });
+});
+
+describe('an opened request and instrumentation', () => {
+  it('is not used once `http.request` was patched after it was opened: the send goes through the patch', async () => {
+    const server = await serve();
+    const fetchFn = createTransportFetch();
+    fetchFn.preconnect(`${server.origin}/`);
+    await until(() => server.sockets.length === 1);
+
+    // nock or a tracer activated between the first (refused) send and the next one.
+    const original = http.request;
+    const seen: string[] = [];
+    http.request = ((...args: Parameters<typeof http.request>) => {
+      seen.push('patched');
+      return original(...args);
+    }) as typeof http.request;
+    try {
+      const response = await post(fetchFn, server.origin);
+      expect(response.status).toBe(200);
+    } finally {
+      http.request = original;
+    }
+    expect(seen).toEqual(['patched']);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('an opened request nobody takes', () => {
+  it('is closed when its time is up without an error escaping to the process', async () => {
+    const server = await serve();
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.prependListener('uncaughtException', record);
+    try {
+      // A first send that stopped early (a bad number, the abuse guard) leaves its request unused.
+      const preopened = createPreopenedRequests(50);
+      const url = new URL(`${server.origin}/`);
+      preopened.open('POST', url, new Agent({ keepAlive: true }));
+      await until(() => server.sockets.length === 1);
+      await until(() => server.sockets[0]!.destroyed);
+      // Node reports the hang-up of a request without an answer on the next ticks.
+      await sleep(20);
+      expect(uncaught).toEqual([]);
+      expect(server.requests).toHaveLength(0);
+      expect(preopened.take('POST', url)).toBeUndefined();
+    } finally {
+      process.removeListener('uncaughtException', record);
+    }
   });
 });
 

@@ -10,7 +10,9 @@ const digest = (text: string) => createHash('sha256').update(text).digest('base6
 /**
  * The claim one send makes. The source is scoped to the Tencent SMS app, so tenants or
  * connectors with their own app never share a budget. Addresses and phone numbers are hashed
- * before they reach a store: a Redis dump or a heap snapshot shows neither in the clear.
+ * before they reach a store: a Redis dump or a heap snapshot shows neither in the clear. The hash
+ * is not keyed (the only secret, accessKeySecret, rotates with temporary credentials and would
+ * reset every budget), so it hides values from a glance, not from someone who tries guesses.
  */
 export const claimFor = (
   protection: AbuseProtection,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { isoRegionCodes } from './iso-regions.js';
-import { isRedisUrl } from './redis-url.js';
+import { redisUrlProblem } from './redis-url.js';
 
 /** The longest window a budget may span: 30 days. Longer ones hold counters for little gain. */
 export const maxWindowSeconds = 30 * 86_400;
@@ -69,6 +69,9 @@ export const redisUrlGuard = z
   .trim()
   .min(1, 'must not be empty')
   .max(2048, 'must be at most 2048 characters')
-  .refine(isRedisUrl, {
-    message: 'must be a redis:// or rediss:// URL, e.g. redis://:password@redis.internal:6379/0',
+  .superRefine((value, context) => {
+    const problem = redisUrlProblem(value);
+    if (problem !== undefined) {
+      context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    }
   });

@@ -51,18 +51,33 @@ const ipv6Groups = (address: string): number[] => {
 };
 
 /**
+ * The address without the client's port: some proxies (Azure Application Gateway among them)
+ * write `203.0.113.7:54321` or `[2001:db8::1]:443` into X-Forwarded-For, and Logto passes that
+ * on. Read as unreadable, every user behind such a proxy would share one budget.
+ */
+const withoutPort = (text: string): string => {
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(text)?.[1];
+  if (bracketed !== undefined) {
+    return isIPv6(bracketed) ? bracketed : text;
+  }
+  const ipv4 = /^([\d.]+):\d{1,5}$/.exec(text)?.[1];
+  return ipv4 !== undefined && isIPv4(ipv4) ? ipv4 : text;
+};
+
+/**
  * The source an `ip` belongs to, or undefined when there is no `ip` (absent, empty, not a
  * string): budgets then do not apply. A value that is not an IP address is `unreadableSource`.
- * A zone id (`fe80::1%eth0`) is ignored; brackets and ports are not accepted.
+ * A zone id (`fe80::1%eth0`) is ignored, and so is a port (`203.0.113.7:54321`,
+ * `[2001:db8::1]:443`).
  */
 export const sourceKeyOf = (ip: unknown, ipv4Prefix = 32): SourceKey | undefined => {
   if (typeof ip !== 'string' || ip.trim() === '') {
     return undefined;
   }
-  const text = ip.trim();
-  if (text.length > maxIpLength) {
+  if (ip.trim().length > maxIpLength) {
     return unreadableSource;
   }
+  const text = withoutPort(ip.trim());
   if (isIPv4(text)) {
     return ipv4Source(ipv4Bytes(text), ipv4Prefix);
   }

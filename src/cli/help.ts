@@ -31,7 +31,8 @@ send --config config.json --to +8613012345678 [--type SignIn] [--code 123456] [-
   Sends as a sign-in flow does. Prints how the number was read (country included) and the
   endpoint the request really goes to (after the "advanced" switch); then the RequestId, SerialNo,
   fee and country on success, or on failure the connector error code, Tencent's error code, what
-  Logto would show for it, and below that the full diagnosis the Console's test shows.
+  Logto would show for it, and below that the full diagnosis the Console's test shows (for a
+  general error, which the Console shows whole, only what it adds: the number as read).
   Exit status 0 on success, 1 otherwise.
 
 demo

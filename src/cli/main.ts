@@ -31,6 +31,14 @@ const isArgumentError = (error: unknown) =>
   error instanceof UsageError ||
   (error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'));
 
+// A reader that goes away (`send … | head`) ends the output, not the process: without this the
+// write fails with an unhandled EPIPE and a stack trace, and a send under way is cut off.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') {
+    throw error;
+  }
+});
+
 // Errors end as one line, never a stack trace: a stack may carry values, and users want the cause.
 run(process.argv.slice(2)).then(
   (status) => {

@@ -38,15 +38,20 @@ const readOptions = (args: string[]): SendOptions => {
 /** The digits Logto passes as `to`: real flows send the country code and number without `+`. */
 const asLogtoSends = (to: string): string => (to.trim().startsWith('+') ? to.replace(/\D/g, '') : to);
 
-const hasSecret = (config: Record<string, unknown>) =>
-  typeof config.accessKeySecret === 'string' && config.accessKeySecret.trim() !== '';
+/** No SecretKey at all (absent, null, blank): the case the advice about the variable is for. */
+const lacksSecret = ({ accessKeySecret }: Record<string, unknown>) =>
+  accessKeySecret === undefined ||
+  accessKeySecret === null ||
+  (typeof accessKeySecret === 'string' && accessKeySecret.trim() === '');
 
 /**
  * Where the send really goes: the endpoint after validation and the Console switches (with
  * `advanced: false` an `endpoint` in the file is not used), or why it cannot be known.
  */
-const endpointLines = (config: Record<string, unknown>): string[] => {
-  const result = tencentSmsConfigGuard.safeParse(config);
+const endpointLines = (
+  config: Record<string, unknown>,
+  result: ReturnType<typeof tencentSmsConfigGuard.safeParse>
+): string[] => {
   if (!result.success) {
     return ['Endpoint   none: the config is invalid, so nothing will be sent'];
   }
@@ -66,14 +71,31 @@ const failureLines = (error: unknown, to: string, config: Record<string, unknown
   const inConsole =
     error instanceof ConnectorError ? displayLines(logtoDisplay(consoleTestError(error, to, []))) : signIn;
   const alike = inConsole.join('\n') === signIn.join('\n');
+  // A `general` text reaches the Console whole, with the number as read added: print only that
+  // addition rather than the same long line twice.
+  const added =
+    !alike && details.length === 0 && inConsole.length === 1 && inConsole[0]?.startsWith(shown)
+      ? inConsole[0].slice(shown.length).replace(/^[.\s]+/, '')
+      : undefined;
+  let consoleLines: string[];
+  if (alike) {
+    consoleLines = [`    (HTTP ${failure.display.status}, in sign-in flows and in the Console's test alike)`];
+  } else if (added) {
+    consoleLines = [`    (HTTP ${failure.display.status} in sign-in flows; the Console's test shows the same, followed by: ${added})`];
+  } else {
+    consoleLines = [
+      `    (HTTP ${failure.display.status} in sign-in flows)`,
+      "  Diagnosis, as the Console's test shows it:",
+      ...inConsole.map((line) => `    ${line}`),
+    ];
+  }
   return [
     `Failed: ${failure.code}${failure.tencentCode ? ` (Tencent code ${failure.tencentCode})` : ''}`,
     ...(failure.requestId ? [`  RequestId  ${failure.requestId}`] : []),
     `  Logto would show: ${shown}`,
     ...details.map((line) => `    ${line}`),
-    `    (HTTP ${failure.display.status}${alike ? ", in sign-in flows and in the Console's test alike" : ' in sign-in flows'})`,
-    ...(alike ? [] : ["  Diagnosis, as the Console's test shows it:", ...inConsole.map((line) => `    ${line}`)]),
-    ...(hasSecret(config) ? [] : [`  ${missingSecretAdvice}`]),
+    ...consoleLines,
+    ...(lacksSecret(config) ? [`  ${missingSecretAdvice}`] : []),
   ];
 };
 
@@ -96,9 +118,13 @@ export const runSend = async (args: string[]): Promise<number> => {
   const connector = (await createConnector({ getConfig: async () => config })) as SmsConnector;
   const to = asLogtoSends(options.to);
   print(`Config     ${options.configPath}${secretFromEnv ? ` (accessKeySecret from ${secretEnv})` : ''}`);
-  print(`Number     ${to}, ${numberAsRead(to)}`);
-  endpointLines(config).forEach(print);
-  print(`Sending a ${options.type} code ...`);
+  // Typed with its `+`, the country code is what the operator meant: no hint about +86.
+  print(`Number     ${to}, ${numberAsRead(to, { countryCodeTyped: options.to.trim().startsWith('+') })}`);
+  const validated = tencentSmsConfigGuard.safeParse(config);
+  endpointLines(config, validated).forEach(print);
+  if (validated.success) {
+    print(`Sending a ${options.type} code ...`);
+  }
   try {
     const result = (await connector.sendMessage({
       to,

@@ -17,15 +17,17 @@ const typeTheCountryCode = 'type the country code first, e.g. +86 130 1234 5678 
  * a mainland China number type +86 first (+86 13012345678)". Logto's Console reads its test field
  * as an international number even without a `+`, so `13012345678` is a number in the United
  * States: the connector cannot know a mainland number was meant and does not guess, but says what
- * it read and how to type a mainland number, so the mistake shows at once.
+ * it read and how to type a mainland number, so the mistake shows at once. `countryCodeTyped`
+ * (the number was typed with its `+`) leaves that hint out.
  */
-export const numberAsRead = (to: unknown): string => {
+export const numberAsRead = (to: unknown, { countryCodeTyped = false } = {}): string => {
   const e164 = toE164(to);
   if (e164 === undefined) {
     return `not readable as an international number: ${typeTheCountryCode}`;
   }
   const reading = `read as ${describeNumber(e164)}`;
-  if (destinationOf(e164) === 'mainland') {
+  // With a `+` typed (the CLI knows; Logto's Console drops it), the country was meant.
+  if (countryCodeTyped || destinationOf(e164) === 'mainland') {
     return reading;
   }
   // The digits as typed, when they have the shape of a mainland mobile number, show the fix.

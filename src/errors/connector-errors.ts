@@ -31,7 +31,7 @@ export const describeTencentError = (
   [
     `Tencent Cloud SMS returned ${shorten(code)}${phoneNumber ? ` for ${shorten(phoneNumber)}` : ''}: ${shorten(message) || '(no message)'}`,
     findTencentCodeRule(code, message)?.hint ?? fallbackHint,
-    `RequestId: ${requestId ?? 'none'}`,
+    `RequestId: ${requestId === undefined ? 'none' : shorten(requestId)}`,
   ].join(' — ');
 
 /** A Tencent error code (top-level or per number) as the ConnectorError Logto should show. */
@@ -43,8 +43,10 @@ export const tencentError = (
 ): ConnectorError =>
   new ConnectorError(findTencentCodeRule(code, message)?.errorCode ?? ConnectorErrorCodes.General, {
     errorDescription: describeTencentError(code, message, requestId, phoneNumber),
-    tencentCode: code,
-    requestId,
+    // Cut like the description: a broken answer's "code" or RequestId can fill the 1 MiB body,
+    // and these fields reach logs and the Console as they are.
+    tencentCode: shorten(code),
+    requestId: requestId === undefined ? undefined : shorten(requestId),
   } satisfies ErrorData);
 
 /** A failure with no Tencent code: network faults, timeouts, gateway pages. */

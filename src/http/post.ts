@@ -6,12 +6,13 @@ import type { SmsRequest } from '../sms-request.js';
 import type { TransportInit } from '../transport/request-parts.js';
 
 import { transportFetch } from './fetch.js';
+import { innerError, unreachableAdvice } from './unreachable-advice.js';
 
 export type RawResponse = { status: number; text: string };
 
 /** The reason of a network failure; fetch-style errors keep it (ECONNREFUSED…) in `cause`. */
 const reasonOf = (error: unknown): string => {
-  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const inner = innerError(error);
   if (!(inner instanceof Error)) {
     return String(inner);
   }
@@ -61,6 +62,9 @@ export const postOnce = async (request: SmsRequest, timeoutMs: number): Promise<
         `The connection to Tencent Cloud SMS (${host}) broke after the request was sent: ${reasonOf(error)}. The message may or may not have been sent; check the SMS records in the Tencent Cloud console before sending again.`
       );
     }
-    throw generalError(`Could not reach Tencent Cloud SMS at ${host}: ${reasonOf(error)}.`);
+    // No connection was made, so nothing went out: say so, and what to check.
+    throw generalError(
+      `Could not reach Tencent Cloud SMS at ${host}: ${reasonOf(error)}. Nothing was sent; ${unreachableAdvice(error, host)}`
+    );
   }
 };

@@ -1,7 +1,7 @@
 import type { Agent, ClientRequest } from 'node:http';
 import type { Socket } from 'node:net';
 
-import { startRequest } from './start-request.js';
+import { currentRequestFunction, startRequest } from './start-request.js';
 
 /**
  * How long an opened request waits for its send. The send path takes milliseconds to get there;
@@ -11,6 +11,8 @@ export const preopenLifetimeMs = 5000;
 
 type Waiting = {
   readonly request: ClientRequest;
+  /** The `http(s).request` it was made with, to see whether a patch came or went since. */
+  readonly madeWith: unknown;
   readonly timer: NodeJS.Timeout;
   readonly onClose: () => void;
 };
@@ -32,8 +34,9 @@ const keyOf = (method: string, url: URL) => `${method} ${url.href}`;
  * The opened request is a real ClientRequest made through `http(s).request` like any other, so
  * whatever watches or intercepts those calls (nock, tracing, a proxy agent) sees it, and its
  * connection lands in the same keep-alive pool. Nothing is written before the send takes it.
+ * `lifetimeMs` is how long an opened request waits (tests shorten it).
  */
-export const createPreopenedRequests = (): PreopenedRequests => {
+export const createPreopenedRequests = (lifetimeMs = preopenLifetimeMs): PreopenedRequests => {
   const waiting = new Map<string, Waiting>();
 
   const release = (key: string, entry: Waiting) => {
@@ -41,7 +44,9 @@ export const createPreopenedRequests = (): PreopenedRequests => {
       waiting.delete(key);
     }
     clearTimeout(entry.timer);
-    entry.request.removeListener('error', onIdleError);
+    // The no-op error listener stays: a request destroyed before any answer emits 'socket hang
+    // up', and an 'error' with no listener would bring the whole Logto process down. A send that
+    // takes the request adds its own listener, which still sees every error.
     entry.request.removeListener('close', entry.onClose);
   };
 
@@ -55,9 +60,14 @@ export const createPreopenedRequests = (): PreopenedRequests => {
       const timer = setTimeout(() => {
         release(key, entry);
         request.destroy();
-      }, preopenLifetimeMs);
+      }, lifetimeMs);
       timer.unref();
-      const entry: Waiting = { request, timer, onClose: () => release(key, entry) };
+      const entry: Waiting = {
+        request,
+        madeWith: currentRequestFunction(url),
+        timer,
+        onClose: () => release(key, entry),
+      };
       waiting.set(key, entry);
       // A connection that fails now is reported by the send, which then opens its own.
       request.on('error', onIdleError);
@@ -77,7 +87,13 @@ export const createPreopenedRequests = (): PreopenedRequests => {
       }
       release(key, entry);
       const { request } = entry;
-      if (request.destroyed || request.socket?.destroyed) {
+      // A request made before nock or a tracer patched `request` (or after it was restored)
+      // would carry the send past the patch: the send makes a new one through the current one.
+      if (
+        request.destroyed ||
+        request.socket?.destroyed ||
+        entry.madeWith !== currentRequestFunction(url)
+      ) {
         request.destroy();
         return undefined;
       }

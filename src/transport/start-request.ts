@@ -10,6 +10,13 @@ export type RequestStart = {
 };
 
 /**
+ * The `request` function a request to `url` would be made with right now. A patch applied or
+ * removed since (nock activated after a first send, tracing started late) changes it.
+ */
+export const currentRequestFunction = (url: URL): typeof http.request =>
+  url.protocol === 'https:' ? https.request : http.request;
+
+/**
  * Creates the ClientRequest for one exchange; nothing is written until the caller ends it.
  * `request` is looked up on the module objects at each call, never bound at import: nock, tracing
  * (OpenTelemetry, Application Insights) and proxy tools patch `http.request`/`https.request` on

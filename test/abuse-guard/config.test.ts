@@ -76,6 +76,27 @@ describe('the abuseProtection setting', () => {
   });
 });
 
+describe('a redisUrl node-redis could not use', () => {
+  // Accepted, each of these left every send uncounted: node-redis throws on a path that is no
+  // database number, and looks up a bracketed IPv6 host in DNS as it stands.
+  it.each([
+    ['a path that is no database number', 'redis://:p4ss-w0rd-never-shown@redis.internal:6379/cache', /database number/],
+    ['a database number with more after it', 'redis://:p4ss-w0rd-never-shown@redis.internal:6379/0/x', /database number/],
+    ['an IPv6 address as host', 'redis://:p4ss-w0rd-never-shown@[::1]:6379/0', /IPv6/],
+  ])('is refused as invalid_config: %s, without quoting it', (_name, redisUrl, message) => {
+    const result = tencentSmsConfigGuard.safeParse({ ...legacyConfig(), redisUrl });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toHaveLength(1);
+    expect(result.error?.issues[0]?.path).toEqual(['redisUrl']);
+    expect(result.error?.issues[0]?.message).toMatch(message);
+    expect(JSON.stringify(result.error)).not.toContain('p4ss-w0rd-never-shown');
+  });
+
+  it.each(['redis://redis.internal', 'redis://redis.internal:6379/', 'rediss://u:p@10.0.0.5:6380/15'])('accepts %s', (redisUrl) => {
+    expect(tencentSmsConfigGuard.safeParse({ ...legacyConfig(), redisUrl }).success).toBe(true);
+  });
+});
+
 describe('fuzzed abuseProtection values through the connector', () => {
   beforeAll(() => {
     nock.disableNetConnect();

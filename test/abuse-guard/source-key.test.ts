@@ -25,6 +25,12 @@ describe('sourceKeyOf', () => {
     // Only ::ffff:0:0/96 is an IPv4 client; other embeddings are IPv6 networks of their own.
     ['64:ff9b::203.0.113.7', 32, 'v6:64:ff9b:0:0::/64'],
     ['::203.0.113.7', 32, 'v6:0:0:0:0::/64'],
+    // With the client's port, as some proxies write X-Forwarded-For (Logto passes it on as is).
+    ['203.0.113.7:54321', 32, 'v4:203.0.113.7'],
+    ['203.0.113.7:54321', 24, 'v4:203.0.113.0/24'],
+    ['[2001:db8:1:2::9]:443', 32, 'v6:2001:db8:1:2::/64'],
+    ['[2001:db8:1:2::9]', 32, 'v6:2001:db8:1:2::/64'],
+    ['[::ffff:203.0.113.7]:8080', 32, 'v4:203.0.113.7'],
   ])('%s (ipv4Prefix %i) → %s', (ip, prefix, expected) => {
     expect(sourceKeyOf(ip, prefix)).toBe(expected);
   });
@@ -33,7 +39,7 @@ describe('sourceKeyOf', () => {
     expect(sourceKeyOf(ip)).toBeUndefined();
   });
 
-  it.each(['unknown', '1.2.3', '256.1.1.1', '01.2.3.4', '1.2.3.4:8080', '[::1]', '1.2.3.4, 5.6.7.8', 'fe80::1%', ':::', '1'.repeat(200)])(
+  it.each(['unknown', '1.2.3', '256.1.1.1', '01.2.3.4', '1.2.3.4:', '1.2.3.4:123456', '1.2.3.4:x', '[1.2.3.4]:80', '[::1', '::1]:80', '[::1]:', '1.2.3.4, 5.6.7.8', 'fe80::1%', ':::', '1'.repeat(200)])(
     '%s is no IP address → the one shared unreadable source',
     (ip) => {
       expect(sourceKeyOf(ip)).toBe(unreadableSource);

@@ -78,9 +78,20 @@ const connect = async (url: string, connection: Connection, { createClient }: Re
     // Reconnecting is ours to do (on a later send), so no timer of the client's keeps running.
     socket: { connectTimeout: redisConnectDeadlineMs, reconnectStrategy: false },
   });
-  // node-redis emits 'error' for socket faults; without a listener that would crash Logto.
+  let connected = false;
+  // node-redis emits 'error' for socket faults; without a listener that would crash Logto. A
+  // failed attempt backs off and tells the operator. A fault once connected mostly comes while
+  // the client is idle (Redis' `timeout`, a proxy's or NAT's idle limit, a restart): no send was
+  // left uncounted, so the client is only forgotten and the next send reconnects; a send whose
+  // command the fault breaks reports it itself (see `withRedis`).
   client.on('error', (error: unknown) => {
-    if (connection.client === client) {
+    if (connection.client !== client) {
+      return;
+    }
+    if (connected) {
+      connection.client = undefined;
+      discard(client);
+    } else {
       markDown(url, connection, error);
     }
   });
@@ -96,6 +107,7 @@ const connect = async (url: string, connection: Connection, { createClient }: Re
   deadline.unref();
   try {
     await client.connect();
+    connected = true;
   } finally {
     clearTimeout(deadline);
   }
@@ -160,12 +172,16 @@ export const withRedis = async <T>(
     warnUncounted(url, new RedisTimeoutError(`still connecting after ${redisCallTimeoutMs} ms`));
     return undefined;
   }
+  // A call that had to connect spends part of its bound on the handshake: if its command then runs
+  // out of time, the connection is sound (it just answered the handshake) and is kept. Discarding
+  // it would make a Redis a few round trips away reconnect on every send and never count.
+  const wasReady = connection.client?.isReady === true;
   try {
     const redis = await loadRedis();
     return await withinBound(readyClient(url, connection, redis).then(command));
   } catch (error) {
-    if (error instanceof RedisTimeoutError && connection.connecting) {
-      // Still connecting: this send goes ahead, the attempt carries on for the next ones.
+    if (error instanceof RedisTimeoutError && (connection.connecting || !wasReady)) {
+      // Still connecting, or only just connected: this send goes ahead, the connection stays.
       warnUncounted(url, error);
     } else {
       markDown(url, connection, error);
