@@ -145,7 +145,7 @@ describe('the packed tarball', () => {
   it('ships lib/index.js, logo.svg and README.md, and no sources or tests', () => {
     const files = installed().tarballFiles;
     expect(files).toEqual(
-      expect.arrayContaining(['package.json', 'lib/index.js', 'lib/index.d.ts', 'logo.svg', 'README.md'])
+      expect.arrayContaining(['package.json', 'lib/index.js', 'lib/index.d.ts', 'logo.svg', 'README.md', 'README.zh-CN.md'])
     );
     const unwanted = files.filter(
       (file) =>

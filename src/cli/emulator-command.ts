@@ -90,7 +90,7 @@ export const runEmulator = async (args: string[]): Promise<number> => {
     console.log(`  Account:  ${values.account} (SecretId ${emulator.account.secretId})`);
   } else {
     const { accessKeySecret: _secret, ...config } = connectorConfigFor(emulator.url);
-    console.log('  Account:  built-in demo account. Connector config (accessKeySecret: see the README, "The built-in account"):');
+    console.log('  Account:  built-in demo account. Connector config (accessKeySecret: see docs/development.md, "The built-in account"):');
     console.log(formatConfig(config, '    '));
   }
   console.log('Press Ctrl+C to stop.');

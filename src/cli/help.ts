@@ -12,7 +12,7 @@ emulator [--port N] [--account file.json] [--max-messages N]
   --account file.json  The emulated account: secretId, secretKey, optional sessionToken, apps
                        (sdkAppId, region, international limits), approved signatures, templates
                        and frequency limits.
-                       Without it a built-in demo account is served (see the README, "The built-in account").
+                       Without it a built-in demo account is served (see docs/development.md, "The built-in account").
   --max-messages N     Messages the inbox keeps, newest first (default 1000); older ones are dropped.
   Endpoints: POST / (SendSms), GET /[?page=N] (inbox page, 50 a page), GET /messages[?phone=],
   DELETE /messages (also resets the frequency and daily limits).

@@ -2,7 +2,7 @@ import { defaultAccountInput } from './default-account.js';
 
 /**
  * A connector config that works against an emulator serving the default account: what the
- * demo sends with and what the README, "Develop locally with the emulator" tells people to paste into a local Logto. Kept here
+ * demo sends with and what docs/development.md, "The emulator" tells people to paste into a local Logto. Kept here
  * so docs, demo and tests cannot drift from the account they target.
  */
 export const connectorConfigFor = (endpoint: string) => ({

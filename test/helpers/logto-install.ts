@@ -47,7 +47,7 @@ export const hostPackages = Object.freeze([
  * What is copied into the pack staging folder: the files `files` should ship, plus folders it
  * must keep out (so that packing proves it does). Missing entries are skipped.
  */
-const stagedEntries = ['package.json', 'README.md', 'logo.svg', 'LICENSE', 'src', 'test', 'docs'];
+const stagedEntries = ['package.json', 'README.md', 'README.zh-CN.md', 'logo.svg', 'LICENSE', 'src', 'test', 'docs'];
 
 export type LogtoSandbox = {
   /** The temporary Logto instance root (holds `packages/core`). */
@@ -111,7 +111,7 @@ const packPackage = async (stageDirectory: string, destination: string) => {
 };
 
 /** Symlinks each host package from the repository's `node_modules`, scoped names included. */
-const linkHostPackages = async (coreNodeModules: string) => {
+export const linkHostPackages = async (coreNodeModules: string) => {
   for (const name of hostPackages) {
     const source = path.join(repoRoot, 'node_modules', name);
     if (!existsSync(path.join(source, 'package.json'))) {
@@ -143,24 +143,43 @@ export const strayNodeModulesAbove = (directory: string): string[] => {
   }
 };
 
+export type PackedConnector = {
+  /** Absolute path of the `.tgz`, named as `npm pack` names it (`connector-tencent-sms-<version>.tgz`). */
+  tarball: string;
+  /** Every path inside the tarball, without the leading `package/`. */
+  files: string[];
+};
+
+/**
+ * Builds and packs this package into `<workDirectory>/pack`, as `npm ci && npm pack` in a
+ * checkout would; the staging copy is removed again, so nothing of it stays visible beside an
+ * install made in the same folder.
+ */
+export const packConnector = async (workDirectory: string): Promise<PackedConnector> => {
+  const stageDirectory = path.join(workDirectory, 'stage');
+  const packDirectory = path.join(workDirectory, 'pack');
+  await Promise.all(
+    [stageDirectory, packDirectory].map(async (directory) => mkdir(directory, { recursive: true }))
+  );
+  await stagePackage(stageDirectory);
+  const packed = await packPackage(stageDirectory, packDirectory);
+  await rm(stageDirectory, { recursive: true, force: true });
+  return packed;
+};
+
 export const createLogtoSandbox = async (packageName = 'connector-tencent-sms'): Promise<LogtoSandbox> => {
   const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'logto-install-')));
   const remove = async () => rm(root, { recursive: true, force: true });
   try {
-    const stageDirectory = path.join(root, 'stage');
-    const packDirectory = path.join(root, 'pack');
     const coreDirectory = path.join(root, 'packages', 'core');
     const coreNodeModules = path.join(coreDirectory, 'node_modules');
     const connectorsDirectory = path.join(coreDirectory, 'connectors');
     const connectorDirectory = path.join(connectorsDirectory, packageName);
 
     await Promise.all(
-      [stageDirectory, packDirectory, coreNodeModules, connectorsDirectory].map(async (directory) =>
-        mkdir(directory, { recursive: true })
-      )
+      [coreNodeModules, connectorsDirectory].map(async (directory) => mkdir(directory, { recursive: true }))
     );
-    await stagePackage(stageDirectory);
-    const { tarball, files } = await packPackage(stageDirectory, packDirectory);
+    const { tarball, files } = await packConnector(root);
 
     // The README's `logto connector add <absolute path of the .tgz>`, through the CLI's own code:
     // it runs `npm pack` on the tarball inside `connectors/` and extracts it under the package name.
@@ -169,8 +188,6 @@ export const createLogtoSandbox = async (packageName = 'connector-tencent-sms'):
     if (!existsSync(path.join(connectorDirectory, 'package.json'))) {
       throw new Error(`logto connector add ${tarball} did not install the connector`);
     }
-    // The staging copy sits beside `packages/`; nothing from it may be visible to the install.
-    await rm(stageDirectory, { recursive: true, force: true });
     await linkHostPackages(coreNodeModules);
 
     return {

@@ -1,0 +1,389 @@
+/**
+ * The Docker image (Dockerfile, docker/add-connector.sh, docker/compose.yaml) without a Docker
+ * engine: the Dockerfile is read and every path it refers to is checked against the repository,
+ * then the commands its last stage runs inside Logto's image are replayed, paths mapped, against a
+ * folder laid out like the image's `/etc/logto`: a root package whose `npm run cli` is Logto's CLI
+ * (@logto/cli's own `logto` binary), `packages/core` named `@logto/core` with only the packages
+ * core ships, and the tarball `npm pack` writes. Logto's own loader then loads what was installed
+ * and the Console test call goes through it.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import { loadConnectorFactories, notImplemented } from '@logto/cli/lib/connector/index.js';
+import { getConnectorPackagesFromDirectory } from '@logto/cli/lib/utils.js';
+import type { SmsConnector } from '@logto/connector-kit';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import {
+  copiesOf,
+  isIgnoredByDockerignore,
+  mapPaths,
+  readDockerfile,
+  runsOf,
+  type Dockerfile,
+  type Stage,
+} from './helpers/dockerfile.js';
+import { startFakeTencent, successBody, type FakeTencent } from './helpers/logto-install-server.js';
+import {
+  linkHostPackages,
+  listFiles,
+  packConnector,
+  repoRoot,
+  type PackedConnector,
+} from './helpers/logto-install.js';
+
+const run = promisify(execFile);
+
+/** Where the official image keeps Logto (its WORKDIR). */
+const imageLogtoRoot = '/etc/logto';
+/** connector-kit 5 first ships in this Logto release; older ones skip the connector. */
+const minimumLogto = [1, 38, 0];
+
+const manifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  engines?: { node?: string };
+};
+const dockerfile: Dockerfile = await readDockerfile(path.join(repoRoot, 'Dockerfile'));
+const dockerignore = await readFile(path.join(repoRoot, '.dockerignore'), 'utf8');
+
+const packStage = (): Stage => {
+  const stage = dockerfile.stages[0];
+  if (!stage || dockerfile.stages.length < 2) {
+    throw new Error('the Dockerfile needs a pack stage and a Logto stage');
+  }
+  return stage;
+};
+const logtoStage = (): Stage => dockerfile.stages.at(-1)!;
+
+const versionParts = (version: string) => version.split('.').map(Number);
+const atLeast = (version: number[], minimum: number[]) => {
+  for (const [index, part] of minimum.entries()) {
+    const value = version[index] ?? 0;
+    if (value !== part) {
+      return value > part;
+    }
+  }
+  return true;
+};
+
+describe('the Dockerfile', () => {
+  it('builds FROM the official Logto image at a version argument of 1.38.0 or later', () => {
+    const defaultVersion = dockerfile.globalArgs.get('LOGTO_VERSION');
+    expect(defaultVersion).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(atLeast(versionParts(defaultVersion!), minimumLogto)).toBe(true);
+    expect(logtoStage().image).toBe('svhd/logto:${LOGTO_VERSION}');
+  });
+
+  it('packs the connector in a node:22 stage with npm ci and npm pack', () => {
+    const stage = packStage();
+    expect(stage.image).toMatch(/^node:22(?:[.-]|$)/);
+    expect(stage.name).toBeTruthy();
+    const runs = runsOf(stage).join('\n');
+    expect(runs).toMatch(/npm ci\b/);
+    expect(runs).toMatch(/npm pack\b/);
+    expect(runs.indexOf('npm ci')).toBeLessThan(runs.indexOf('npm pack'));
+  });
+
+  it('packs on a Node release the package’s engines accept, as Logto’s own image runs', () => {
+    const minimum = /^>=(\d+)\.(\d+)\.(\d+)$/.exec(manifest.engines?.node ?? '');
+    expect(minimum).not.toBeNull();
+    const major = Number(/^node:(\d+)/.exec(packStage().image)?.[1]);
+    expect(major).toBeGreaterThanOrEqual(Number(minimum![1]));
+  });
+
+  it('copies only files that exist and that .dockerignore lets into the build context', () => {
+    const sources = dockerfile.stages
+      .flatMap(copiesOf)
+      .filter(({ from }) => !from)
+      .flatMap(({ sources: paths }) => paths)
+      .filter((source) => source !== '.');
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) {
+      expect({ source, exists: existsSync(path.join(repoRoot, source)) }).toEqual({ source, exists: true });
+      expect({ source, ignored: isIgnoredByDockerignore(dockerignore, source) }).toEqual({
+        source,
+        ignored: false,
+      });
+    }
+  });
+
+  it('keeps host builds out of the context, so the image builds its own', () => {
+    for (const hostPath of ['node_modules', 'lib/index.js', `${manifest.name}-${manifest.version}.tgz`, '.git']) {
+      expect({ hostPath, ignored: isIgnoredByDockerignore(dockerignore, hostPath) }).toEqual({
+        hostPath,
+        ignored: true,
+      });
+    }
+  });
+
+  it('takes the tarball from where the pack stage writes it, under the name npm pack gives it', () => {
+    const fromPack = copiesOf(logtoStage()).filter(({ from }) => from === packStage().name);
+    expect(fromPack).toHaveLength(1);
+    const [copy] = fromPack;
+    const packDestination = /--pack-destination\s+(\S+)/.exec(runsOf(packStage()).join('\n'))?.[1];
+    expect(copy!.sources).toEqual([`${packDestination?.replace(/\/?$/, '/')}`]);
+
+    const addCommand = runsOf(logtoStage()).find((command) => command.includes('add-connector.sh'));
+    const tarballPattern = addCommand?.split(/\s+/).find((word) => word.endsWith('.tgz'));
+    expect(tarballPattern?.startsWith(copy!.destination)).toBe(true);
+    const glob = new RegExp(
+      `^${path.posix.basename(tarballPattern!).replaceAll('.', '\\.').replaceAll('*', '[^/]*')}$`
+    );
+    expect(`${manifest.name}-${manifest.version}.tgz`).toMatch(glob);
+  });
+
+  it('runs the add script it copied into the image', () => {
+    const script = copiesOf(logtoStage()).find(({ sources }) => sources.includes('docker/add-connector.sh'));
+    expect(script).toBeDefined();
+    expect(runsOf(logtoStage()).some((command) => command.includes(script!.destination))).toBe(true);
+  });
+});
+
+describe('docker/compose.yaml', () => {
+  it('builds the repository’s Dockerfile with the same default Logto version', async () => {
+    const compose = await readFile(path.join(repoRoot, 'docker', 'compose.yaml'), 'utf8');
+    const context = /^\s+context:\s*(\S+)\s*$/m.exec(compose)?.[1];
+    expect(context).toBeDefined();
+    expect(existsSync(path.join(repoRoot, 'docker', context!, 'Dockerfile'))).toBe(true);
+    const versions = [...compose.matchAll(/\$\{LOGTO_VERSION:-([^}]+)\}/g)].map((match) => match[1]);
+    expect(versions.length).toBeGreaterThan(0);
+    expect(new Set(versions)).toEqual(new Set([dockerfile.globalArgs.get('LOGTO_VERSION')]));
+  });
+});
+
+type ImageTree = {
+  root: string;
+  /** The folder standing in for the image's /etc/logto. */
+  logtoRoot: string;
+  connectorsDirectory: string;
+  /** The folder standing in for the pack stage's output copied into the image. */
+  copiedTarballs: string;
+  packed: PackedConnector;
+};
+
+/** A temporary folder laid out like the image right before the final `RUN`. */
+const createImageTree = async (): Promise<ImageTree> => {
+  const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'logto-image-')));
+  const logtoRoot = path.join(root, 'etc', 'logto');
+  const coreDirectory = path.join(logtoRoot, 'packages', 'core');
+  const connectorsDirectory = path.join(coreDirectory, 'connectors');
+  const binDirectory = path.join(logtoRoot, 'node_modules', '.bin');
+  await Promise.all(
+    [connectorsDirectory, binDirectory, path.join(coreDirectory, 'node_modules')].map(async (directory) =>
+      mkdir(directory, { recursive: true })
+    )
+  );
+  // Logto's root package: `npm run cli` is Logto's CLI. Core is recognised by its package name.
+  await writeFile(
+    path.join(logtoRoot, 'package.json'),
+    JSON.stringify({ name: 'root', private: true, scripts: { cli: 'logto', start: 'true' } })
+  );
+  await writeFile(path.join(coreDirectory, 'package.json'), JSON.stringify({ name: '@logto/core' }));
+  await symlink(
+    await realpath(path.join(repoRoot, 'node_modules', '@logto', 'cli', 'bin', 'logto.js')),
+    path.join(binDirectory, 'logto')
+  );
+  await linkHostPackages(path.join(coreDirectory, 'node_modules'));
+
+  const packed = await packConnector(path.join(root, 'build'));
+  // What `COPY --from=<pack stage>` puts into the image; the original stays for other checks.
+  const copiedTarballs = path.join(root, 'copied');
+  await mkdir(copiedTarballs);
+  await copyFile(packed.tarball, path.join(copiedTarballs, path.basename(packed.tarball)));
+  return { root, logtoRoot, connectorsDirectory, copiedTarballs, packed };
+};
+
+/** The image paths the last stage's commands use, mapped to the tree and the repository. */
+const pathMappingFor = (tree: ImageTree) => {
+  const mapping = new Map<string, string>([[imageLogtoRoot, tree.logtoRoot]]);
+  for (const { from, sources, destination } of copiesOf(logtoStage())) {
+    if (from === packStage().name) {
+      mapping.set(destination, `${tree.copiedTarballs}/`);
+    } else if (sources.length === 1) {
+      mapping.set(destination, path.join(repoRoot, sources[0]!));
+    }
+  }
+  return mapping;
+};
+
+const runInImageTree = async (tree: ImageTree, command: string) =>
+  run('sh', ['-c', command], {
+    cwd: tree.logtoRoot,
+    env: { ...process.env, LOGTO_ROOT: tree.logtoRoot },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+
+let tree: ImageTree | undefined;
+let fakeTencent: FakeTencent | undefined;
+let replayOutput = '';
+let factories: Awaited<ReturnType<typeof loadConnectorFactories>> = [];
+
+const imageTree = () => {
+  if (!tree) {
+    throw new Error('the image tree was not created; see the beforeAll error');
+  }
+  return tree;
+};
+
+beforeAll(async () => {
+  tree = await createImageTree();
+  fakeTencent = await startFakeTencent();
+}, 120_000);
+
+afterAll(async () => {
+  await fakeTencent?.close();
+  if (tree) {
+    await rm(tree.root, { recursive: true, force: true });
+  }
+});
+
+describe('the commands the Dockerfile runs inside Logto’s image, replayed', () => {
+  beforeAll(async () => {
+    const mapping = pathMappingFor(imageTree());
+    for (const command of runsOf(logtoStage())) {
+      const local = mapPaths(command, mapping);
+      // Nothing may reach the machine's own /etc, /tmp or /usr: every image path must be mapped.
+      const absolutePaths = local.split(/[\s'"=]+/).filter((word) => word.startsWith('/'));
+      expect(
+        absolutePaths.filter((word) => !word.startsWith(`${imageTree().root}/`) && !word.startsWith(`${repoRoot}/`))
+      ).toEqual([]);
+      const { stdout, stderr } = await runInImageTree(imageTree(), local);
+      replayOutput += stdout + stderr;
+    }
+    const spies = (['log', 'info', 'warn', 'error'] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation(() => undefined)
+    );
+    try {
+      factories = await loadConnectorFactories(
+        await getConnectorPackagesFromDirectory(imageTree().connectorsDirectory),
+        false
+      );
+    } finally {
+      for (const spy of spies) {
+        spy.mockRestore();
+      }
+    }
+  }, 120_000);
+
+  it('installs the package under packages/core/connectors with Logto’s CLI, and cleans up', () => {
+    const { connectorsDirectory, copiedTarballs } = imageTree();
+    expect(replayOutput).toContain(`Added ${manifest.name} v${manifest.version}`);
+    expect(existsSync(path.join(connectorsDirectory, manifest.name, 'lib', 'index.js'))).toBe(true);
+    expect(existsSync(path.join(connectorsDirectory, manifest.name, 'README.md'))).toBe(true);
+    // The CLI leaves no tarball beside the connectors, and the image none in /tmp.
+    expect(existsSync(copiedTarballs)).toBe(false);
+  });
+
+  it('is loaded by Logto’s loader from there and sends the Console test message', async () => {
+    const factory = factories.find(({ metadata }) => metadata.id === 'tencent-cloud-sms');
+    expect(factory?.path).toBe(path.join(imageTree().connectorsDirectory, manifest.name));
+
+    const server = fakeTencent!;
+    server.answerNext(successBody('+8613012345678', 'req-docker-ok'));
+    const connector = (await factory!.createConnector({ getConfig: notImplemented })) as SmsConnector;
+    const result = await connector.sendMessage(
+      { to: '8613012345678', type: 'Generic', payload: { code: '000000' } } as Parameters<
+        SmsConnector['sendMessage']
+      >[0],
+      {
+        accessKeyId: 'AKIDdockerTest0123456789',
+        accessKeySecret: 'docker-test-secret',
+        sdkAppId: '1400006666',
+        region: 'ap-guangzhou',
+        signName: 'Acme',
+        templates: [{ usageType: 'Generic', templateCode: '1234567' }],
+        endpoint: server.endpoint,
+      }
+    );
+    expect(JSON.stringify(result)).toContain('req-docker-ok');
+    expect(JSON.parse(server.requests.at(-1)!.body)).toMatchObject({ PhoneNumberSet: ['+8613012345678'] });
+  });
+});
+
+describe('the volume-mount alternative: the tarball unpacked on the host', () => {
+  it('gives the same files, byte for byte, as Logto’s CLI installed in the image', async () => {
+    const { root, connectorsDirectory, packed } = imageTree();
+    const mounted = path.join(root, 'host', 'connectors', manifest.name);
+    await mkdir(mounted, { recursive: true });
+    // The README's command, run on the host.
+    await run('tar', ['-xzf', packed.tarball, '--strip-components=1', '-C', mounted]);
+
+    const installed = path.join(connectorsDirectory, manifest.name);
+    const [mountedFiles, installedFiles] = await Promise.all([listFiles(mounted), listFiles(installed)]);
+    expect(mountedFiles).toEqual(installedFiles);
+    expect(mountedFiles).toContain('lib/index.js');
+    for (const file of mountedFiles) {
+      const [a, b] = await Promise.all([readFile(path.join(mounted, file)), readFile(path.join(installed, file))]);
+      expect({ file, same: a.equals(b) }).toEqual({ file, same: true });
+    }
+  });
+});
+
+describe('the send check inside the image, as the README runs it with docker compose exec', () => {
+  it('works from the installed copy with only core’s packages', async () => {
+    const { root, logtoRoot, connectorsDirectory } = imageTree();
+    const server = fakeTencent!;
+    server.answerNext(successBody('+8613012345678', 'req-docker-cli'));
+    const secret = 'docker-cli-secret-0123456789abcdef';
+    // The README copies the file in with `docker compose cp tencent.json logto:/tmp/tencent.json`.
+    const configFile = path.join(root, 'tmp', 'tencent.json');
+    await mkdir(path.dirname(configFile), { recursive: true });
+    await writeFile(
+      configFile,
+      JSON.stringify({
+        accessKeyId: 'AKIDdockerTest0123456789',
+        accessKeySecret: secret,
+        sdkAppId: '1400006666',
+        region: 'ap-guangzhou',
+        signName: 'Acme',
+        templates: [{ usageType: 'Generic', templateCode: '1234567' }],
+        endpoint: server.endpoint,
+      })
+    );
+    // Relative to /etc/logto, the image's working directory, as the README writes it.
+    const cli = path.relative(logtoRoot, path.join(connectorsDirectory, manifest.name, 'lib', 'cli', 'main.js'));
+
+    const { stdout } = await run(
+      process.execPath,
+      [cli, 'send', '--config', configFile, '--to', '+8613012345678'],
+      { cwd: logtoRoot, env: { ...process.env, TENCENT_SMS_SECRET_KEY: '' } }
+    );
+
+    expect(stdout).toContain('req-docker-cli');
+    expect(stdout).not.toContain(secret);
+  });
+});
+
+describe('docker/add-connector.sh refuses to let a failed add pass as a built image', () => {
+  const script = path.join(repoRoot, 'docker', 'add-connector.sh');
+
+  const failureOf = async (tarball: string) =>
+    runInImageTree(imageTree(), `sh '${script}' '${tarball}'`).then(
+      () => 'exit 0',
+      (error: { code?: number; stderr?: string }) => `exit ${error.code}: ${error.stderr ?? ''}`
+    );
+
+  it('fails on a relative path or a file that does not exist', async () => {
+    expect(await failureOf('connector-tencent-sms-0.1.0.tgz')).toMatch(/^exit 1: [\s\S]*absolute path/);
+    expect(await failureOf('/nowhere/connector-tencent-sms-0.1.0.tgz')).toMatch(/^exit 1: [\s\S]*no such file/);
+  });
+
+  it('fails when Logto’s CLI logs an error and exits 0 without installing the package', async () => {
+    // A package npm cannot pack: no version. The CLI reports it in its log and exits 0.
+    const { root, connectorsDirectory } = imageTree();
+    const source = path.join(root, 'broken', 'package');
+    await mkdir(source, { recursive: true });
+    await writeFile(path.join(source, 'package.json'), JSON.stringify({ name: 'connector-broken' }));
+    const tarball = path.join(root, 'broken', 'connector-broken-1.0.0.tgz');
+    await run('tar', ['-czf', tarball, '-C', path.dirname(source), 'package']);
+
+    expect(await failureOf(tarball)).toMatch(/^exit 1: [\s\S]*did not install connector-broken/);
+    expect(existsSync(path.join(connectorsDirectory, 'connector-broken', 'lib'))).toBe(false);
+  }, 60_000);
+});
