@@ -2,7 +2,7 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { createServer, type AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { budgetExceededError } from '../src/abuse-guard/refusals.js';
@@ -13,17 +13,9 @@ import { tencentCodeRules } from '../src/errors/tencent-codes.js';
 import { legacyConfig, secretKey, sessionToken } from './helpers/config.js';
 import { consoleSend, send } from './helpers/connector.js';
 import { shownWhen } from './helpers/logto-display.js';
-import { mockSendSms } from './helpers/tencent-mock.js';
+import { mockSendSms, offlineNock } from './helpers/tencent-mock.js';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
+offlineNock();
 
 const config = () => ({ ...legacyConfig(), sessionToken });
 /** Mainland templates only: an international number has no template. */

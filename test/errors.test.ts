@@ -3,21 +3,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { legacyConfig, secretKey, sessionToken } from './helpers/config.js';
 import { descriptionOf, sendError } from './helpers/connector.js';
-import { mockSendSms } from './helpers/tencent-mock.js';
+import { mockSendSms, offlineNock } from './helpers/tencent-mock.js';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
+offlineNock();
 
 const config = () => ({ ...legacyConfig(), sessionToken });
 

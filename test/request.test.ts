@@ -1,24 +1,17 @@
 import { TemplateType } from '@logto/connector-kit';
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { signTc3 } from '../src/signing/index.js';
 
 import { legacyConfig, secretKey, sessionToken, worldConfig } from './helpers/config.js';
 import { send } from './helpers/connector.js';
 import { startCaptureServer } from './helpers/capture-server.js';
-import { mockSendSms, okReply } from './helpers/tencent-mock.js';
+import { mockSendSms, offlineNock, okReply } from './helpers/tencent-mock.js';
 
 describe('the SendSms request (nock)', () => {
-  beforeAll(() => {
-    nock.disableNetConnect();
-  });
+  offlineNock();
   afterEach(() => {
-    nock.cleanAll();
     vi.useRealTimers();
-  });
-  afterAll(() => {
-    nock.enableNetConnect();
   });
 
   it('posts to https://sms.tencentcloudapi.com/ with Tencent’s headers', async () => {

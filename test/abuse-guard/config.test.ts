@@ -1,7 +1,7 @@
 import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import fc from 'fast-check';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 
 import { abuseProtectionGuard } from '../../src/abuse-guard/config.js';
@@ -9,6 +9,7 @@ import { tencentSmsConfigGuard } from '../../src/types.js';
 import { legacyConfig } from '../helpers/config.js';
 import { makeConnector } from '../helpers/connector.js';
 import { okBodyFor } from '../helpers/sendsms-bodies.js';
+import { offlineNock } from '../helpers/tencent-mock.js';
 
 /** The key paths zod names for a refused `abuseProtection`, as Logto's Console lists them. */
 const refusedPaths = (value: unknown): string[] => {
@@ -98,15 +99,7 @@ describe('a redisUrl node-redis could not use', () => {
 });
 
 describe('fuzzed abuseProtection values through the connector', () => {
-  beforeAll(() => {
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    nock.cleanAll();
-  });
-  afterAll(() => {
-    nock.enableNetConnect();
-  });
+  offlineNock();
 
   const budget = fc.record(
     { max: fc.oneof(fc.integer({ min: -2, max: 4 }), fc.double(), fc.string()), windowSeconds: fc.oneof(fc.integer({ min: -1, max: 100_000 }), fc.constant(null)) },

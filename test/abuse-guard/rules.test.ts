@@ -1,10 +1,11 @@
 import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { legacyConfig, worldConfig } from '../helpers/config.js';
 import { descriptionOf, makeConnector } from '../helpers/connector.js';
 import { okBodyFor } from '../helpers/sendsms-bodies.js';
+import { offlineNock } from '../helpers/tencent-mock.js';
 
 /**
  * Every rule of `abuseProtection` through the connector as Logto calls it, with Tencent mocked by
@@ -66,15 +67,9 @@ const failure = async (send: Promise<unknown>): Promise<ConnectorError> => {
   return error as ConnectorError;
 };
 
-beforeAll(() => {
-  nock.disableNetConnect();
-});
+offlineNock();
 afterEach(() => {
-  nock.cleanAll();
   vi.useRealTimers();
-});
-afterAll(() => {
-  nock.enableNetConnect();
 });
 
 describe('allowedRegions', () => {

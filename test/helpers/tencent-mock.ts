@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 import { okBodyFor } from './sendsms-bodies.js';
 
@@ -40,4 +41,20 @@ export const mockSendSms = (
       return [status, typeof body === 'string' ? body : JSON.stringify(body)];
     });
   return { scope, captured };
+};
+
+/**
+ * Registers the suite's nock lifecycle: no real connection while it runs, no interceptor left over
+ * between tests, the network back afterwards.
+ */
+export const offlineNock = (): void => {
+  beforeAll(() => {
+    nock.disableNetConnect();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+  });
+  afterAll(() => {
+    nock.enableNetConnect();
+  });
 };
