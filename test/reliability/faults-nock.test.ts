@@ -1,6 +1,6 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import {
   connector,
@@ -14,6 +14,7 @@ import {
   timed,
   validConfig,
 } from '../helpers/reliability.js';
+import { offlineNock } from '../helpers/tencent-mock.js';
 
 /**
  * The same faults against the real default endpoint, https://sms.tencentcloudapi.com, with nock
@@ -24,14 +25,8 @@ const origin = 'https://sms.tencentcloudapi.com';
 const timeout = 1000;
 const slack = 1500;
 
-beforeAll(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-});
+offlineNock();
 afterAll(() => {
-  nock.enableNetConnect();
   nock.restore();
 });
 
