@@ -4,6 +4,8 @@ import {
   type ConnectorMetadata,
 } from '@logto/connector-kit';
 
+import { defaultAbuseProtection } from './abuse-guard/defaults.js';
+
 /** Fixed facts of Tencent Cloud's SendSms API (version 2021-01-11). */
 export const tencentApi = Object.freeze({
   service: 'sms',
@@ -36,16 +38,6 @@ const templatesExample = [
 ];
 
 const showWhen = (targetKey: string) => [{ targetKey, expectValue: true }];
-
-/**
- * A starting point shown in the Console form, the same as the README's example: Greater China,
- * Singapore and the United States, to be narrowed or widened to where the users are.
- */
-const abuseProtectionExample = {
-  allowedRegions: ['CN', 'HK', 'MO', 'TW', 'SG', 'US'],
-  perSource: { max: 10, windowSeconds: 3600 },
-  distinctNumbersPerSource: { max: 3, windowSeconds: 86_400 },
-};
 
 export const defaultMetadata: ConnectorMetadata = {
   id: 'tencent-cloud-sms',
@@ -196,7 +188,7 @@ export const defaultMetadata: ConnectorMetadata = {
       key: 'pumpingProtection',
       label: 'SMS pumping protection',
       type: ConnectorConfigFormItemType.Switch,
-      defaultValue: false,
+      defaultValue: true,
       description:
         'Show the region allow-list and the limits per requesting network that stop bots from sending paid codes to many numbers.',
     },
@@ -204,7 +196,7 @@ export const defaultMetadata: ConnectorMetadata = {
       key: 'abuseProtection',
       label: 'Abuse protection',
       type: ConnectorConfigFormItemType.Json,
-      defaultValue: abuseProtectionExample,
+      defaultValue: defaultAbuseProtection,
       showConditions: showWhen('pumpingProtection'),
       description:
         'allowedRegions: ISO region codes that may receive codes (omit for all). perSource: codes per network (an IPv4 address, or an IPv6 /64) per window. distinctNumbersPerSource: different numbers one network may request codes for per window. ipv4Prefix (optional, e.g. 24) groups IPv4 addresses into networks. Every key is optional.',

@@ -3,7 +3,7 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import type { ErrorData } from '../errors/connector-errors.js';
 import { invalidRequestError } from '../errors/connector-errors.js';
 
-import type { Budget } from './config.js';
+import type { Budget, PrefixBudget } from './config.js';
 
 const units = [
   [86_400, 'day'],
@@ -27,7 +27,10 @@ export const regionNotEnabledError = (region: string | undefined): ConnectorErro
       : `SMS to region ${region} is not enabled: add it to abuseProtection.allowedRegions to send codes there.`
   );
 
-/** Which budget refused a send. */
+const rateLimited = (errorDescription: string): ConnectorError =>
+  new ConnectorError(ConnectorErrorCodes.RateLimitExceeded, { errorDescription } satisfies ErrorData);
+
+/** Which budget of the requester's network refused a send. */
 export type BudgetName = 'perSource' | 'distinctNumbersPerSource';
 
 /**
@@ -36,7 +39,19 @@ export type BudgetName = 'perSource' | 'distinctNumbersPerSource';
  */
 export const budgetExceededError = (name: BudgetName, budget: Budget): ConnectorError => {
   const what = name === 'perSource' ? 'codes' : 'different phone numbers';
-  return new ConnectorError(ConnectorErrorCodes.RateLimitExceeded, {
-    errorDescription: `too many ${what} from this network: ${budget.max} per ${windowPhrase(budget.windowSeconds)} (abuseProtection.${name}).`,
-  } satisfies ErrorData);
+  return rateLimited(
+    `too many ${what} from this network: ${budget.max} per ${windowPhrase(budget.windowSeconds)} (abuseProtection.${name}).`
+  );
 };
+
+/** The /48 an IPv6 network lies in has spent its budget: the sum of its /64s is bounded. */
+export const siteBudgetExceededError = (max: number, windowSeconds: number, multiplier: number): ConnectorError =>
+  rateLimited(
+    `too many codes from this IPv6 site (the /48 network around the address): ${max} per ${windowPhrase(windowSeconds)} (${multiplier} × abuseProtection.perSource.max, abuseProtection.ipv6SiteMultiplier).`
+  );
+
+/** Numbers of one block have had their codes: a run through a range of numbers is stopped. */
+export const prefixBudgetExceededError = ({ max, windowSeconds, digits }: PrefixBudget): ConnectorError =>
+  rateLimited(
+    `too many codes to numbers of this block (numbers that differ only in their last ${digits === 1 ? 'digit' : `${digits} digits`}), whoever asked: ${max} per ${windowPhrase(windowSeconds)} (abuseProtection.perPrefix).`
+  );

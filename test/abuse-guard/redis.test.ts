@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryBudgetStore } from '../../src/abuse-guard/stores/memory-store.js';
 import { closeRedisConnections, redisRetryDelayMs } from '../../src/abuse-guard/stores/redis-connection.js';
 import { RedisBudgetStore } from '../../src/abuse-guard/stores/redis-store.js';
-import type { BudgetClaim } from '../../src/abuse-guard/stores/types.js';
+import type { Claim, Limit } from '../../src/abuse-guard/stores/types.js';
 import { startCaptureServer } from '../helpers/capture-server.js';
 import { worldConfig } from '../helpers/config.js';
 import { buildLib, removeBuiltLib } from '../helpers/emulator-build.js';
@@ -196,19 +196,24 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     await expectCleanExit([sender!]);
   });
 
-  it('counts exactly as the in-process store does, for any sequence of sends', async () => {
-    const budget = fc.record({ max: fc.integer({ min: 1, max: 4 }), windowSeconds: fc.integer({ min: 1, max: 30 }) });
+  it('counts exactly as the in-process store does, for any limits and any sequence of sends', async () => {
+    const limit = fc.record({
+      kind: fc.constantFrom('codes' as const, 'distinct' as const),
+      max: fc.integer({ min: 1, max: 4 }),
+      windowSeconds: fc.integer({ min: 1, max: 30 }),
+    });
     const step = fc.record({ advanceMs: fc.integer({ min: 0, max: 12_000 }), number: fc.constantFrom('a', 'b', 'c', 'd', 'e') });
     await fc.assert(
-      fc.asyncProperty(fc.option(budget, { nil: undefined }), fc.option(budget, { nil: undefined }), fc.array(step, { maxLength: 25 }), async (perSource, distinct, steps) => {
+      fc.asyncProperty(fc.array(limit, { minLength: 1, maxLength: 4 }), fc.array(step, { maxLength: 25 }), async (shapes, steps) => {
         const memory = new MemoryBudgetStore();
         const shared = new RedisBudgetStore(redis.url);
-        const source = randomUUID();
+        const tag = randomUUID();
+        const limits: Limit[] = shapes.map((shape, index) => ({ ...shape, key: `${tag}:${index}` }));
         let now = 1_700_000_000_000;
         for (const { advanceMs, number } of steps) {
           now += advanceMs;
-          const claim: BudgetClaim = { source, number, now, perSource, distinctNumbersPerSource: distinct };
-          expect(await shared.claim(claim)).toBe(memory.claimNow(claim));
+          const claim: Claim = { tag, limits, member: number, now };
+          expect(await shared.claim(claim)).toEqual(memory.claimNow(claim));
         }
       }),
       { numRuns: 60 }

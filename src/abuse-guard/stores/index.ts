@@ -2,7 +2,7 @@ import { MemoryBudgetStore } from './memory-store.js';
 import { RedisBudgetStore } from './redis-store.js';
 import type { BudgetStore } from './types.js';
 
-export type { BudgetClaim, BudgetStore, ClaimResult } from './types.js';
+export type { BudgetStore, Claim, ClaimResult, Limit } from './types.js';
 
 /** This process's budgets, shared by every connector instance Logto builds. */
 const memoryStore = new MemoryBudgetStore();

@@ -1,0 +1,46 @@
+import type { ConnectorError } from '@logto/connector-kit';
+
+import type { Budget, PrefixBudget } from '../config.js';
+
+/** The rules in force for one config, defaults filled in (see `protectionOf`); absent is off. */
+export type Protection = {
+  allowedRegions?: readonly string[];
+  perPrefix?: PrefixBudget;
+  perSource?: Budget;
+  ipv6SiteMultiplier: number;
+  distinctNumbersPerSource?: Budget;
+  ipv4Prefix?: number;
+};
+
+/** The requester's network (`network`) and, for native IPv6, the /48 it lies in (`site`). */
+export type Source = { network: string; site?: string };
+
+/** How the guard reads the destination: the E.164 number and what the numbering plan says of it. */
+export type Destination = {
+  e164: string;
+  region?: string;
+};
+
+/** A rule that judges the number alone: the refusal, or undefined to let the send go on. */
+export type DestinationRule = (protection: Protection, destination: Destination) => ConnectorError | undefined;
+
+/**
+ * One budget a send counts in, before it is pseudonymised: `scope` names what shares the budget
+ * (a network, a block of numbers), `refusal` is what the send gets when the budget is spent.
+ */
+export type BudgetLimit = {
+  rule: string;
+  scope: string;
+  kind: 'codes' | 'distinct';
+  budget: Budget;
+  refusal: () => ConnectorError;
+};
+
+/** What a budget rule sees of a send: the destination, and the requester's network if known. */
+export type BudgetedSend = {
+  destination: Destination;
+  source?: Source;
+};
+
+/** A rule that counts sends: the budgets this send counts in (none when the rule is off). */
+export type BudgetRule = (protection: Protection, send: BudgetedSend) => BudgetLimit[];
