@@ -4,7 +4,7 @@ import { regionOf } from '../regions/index.js';
 import { claimFor } from './claim.js';
 import type { AbuseProtection } from './config.js';
 import { protectionOf } from './protection.js';
-import { budgetRules, destinationRules, type Destination, type Source } from './rules/index.js';
+import { budgetRules, destinationRules, type Destination } from './rules/index.js';
 import { sourceKeyOf } from './source-key.js';
 import { storeFor } from './stores/index.js';
 
@@ -34,11 +34,6 @@ export type GuardedSend = {
   countBudgets: boolean;
 };
 
-const sourceOf = (ip: unknown, ipv4Prefix: number | undefined): Source | undefined => {
-  const network = sourceKeyOf(ip, ipv4Prefix);
-  return network === undefined ? undefined : { network };
-};
-
 /**
  * Stops a pumping run before a message is paid for. Rules on the destination refuse a number
  * outside `allowedRegions` (invalid_request_parameters); budgets (a block of numbers, the
@@ -63,7 +58,7 @@ export const guardSend = async (config: GuardConfig, { to, ip, countBudgets }: G
   if (!countBudgets) {
     return;
   }
-  const source = sourceOf(ip, protection.ipv4Prefix);
+  const source = sourceKeyOf(ip, protection.ipv4Prefix);
   const limits = budgetRules.flatMap((rule) => rule(protection, { destination, source }));
   if (limits.length === 0) {
     return;

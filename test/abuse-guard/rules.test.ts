@@ -160,6 +160,48 @@ describe('perSource', () => {
     );
   });
 
+  it('bounds an IPv6 /48 at 16 × max: 300 /64s of one /48 with max 2 send 32, naming the rule, never the address', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ perSource: { max: 2, windowSeconds: 3600 }, perPrefix: false }));
+    const results: string[] = [];
+    for (let subnet = 0; subnet < 300; subnet += 1) {
+      const ip = `2001:db8:4a:${subnet.toString(16)}::1`;
+      results.push(...(await outcomes([sendMessage(data(`1415555${String(subnet).padStart(4, '0')}`, ip))])));
+    }
+    expect(results.filter((result) => result === 'ok')).toHaveLength(32);
+    expect(sent).toHaveLength(32);
+    const error = await failure(sendMessage(data('14155559999', '2001:db8:4a:ffff::1')));
+    expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+    expect(descriptionOf(error)).toBe(
+      'too many codes from this IPv6 site (the /48 network around the address): 32 per hour (16 × abuseProtection.perSource.max, abuseProtection.ipv6SiteMultiplier).'
+    );
+    expect(JSON.stringify(error)).not.toMatch(/2001|db8/i);
+    // Another /48 has its own budget.
+    await sendMessage(data('14155559999', '2001:db8:4b::1'));
+  });
+
+  it('reads the /48 multiplier from ipv6SiteMultiplier; a /48 at its bound still stops a /64 within its own', async () => {
+    tencent();
+    const { sendMessage } = await savedConnector(
+      configWith({ perSource: { max: 3, windowSeconds: 3600 }, ipv6SiteMultiplier: 2, perPrefix: false })
+    );
+    const from = async (ip: string, count: number) =>
+      outcomes(Array.from({ length: count }, (_, index) => sendMessage(data(`3361234${String(index).padStart(4, '0')}`, ip))));
+    expect(await from('2001:db8:77:1::1', 4)).toEqual(['ok', 'ok', 'ok', ConnectorErrorCodes.RateLimitExceeded]);
+    expect(await from('2001:db8:77:2::1', 4)).toEqual(['ok', 'ok', 'ok', ConnectorErrorCodes.RateLimitExceeded]);
+    expect(await from('2001:db8:77:3::1', 1)).toEqual([ConnectorErrorCodes.RateLimitExceeded]);
+  });
+
+  it('counts an IPv4 address carried in IPv6 (6to4) as that address, not as a /48 of its own', async () => {
+    tencent();
+    const { sendMessage } = await savedConnector(configWith({ perSource: { max: 2, windowSeconds: 3600 }, perPrefix: false }));
+    await sendMessage(data('8613012345671', '192.0.2.33'));
+    await sendMessage(data('8613012345672', '2002:c000:221:1::1'));
+    expect((await failure(sendMessage(data('8613012345673', '2002:c000:221:2::1')))).code).toBe(
+      ConnectorErrorCodes.RateLimitExceeded
+    );
+  });
+
   it('widens IPv4 sources with ipv4Prefix', async () => {
     tencent();
     const { sendMessage } = await savedConnector(

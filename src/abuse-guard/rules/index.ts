@@ -4,7 +4,7 @@ import { perPrefixRule } from './per-prefix.js';
 import { perSourceRule } from './per-source.js';
 import type { BudgetRule, DestinationRule } from './types.js';
 
-export type { BudgetLimit, BudgetedSend, Destination, Protection, Source } from './types.js';
+export type { BudgetLimit, BudgetedSend, Destination, Protection } from './types.js';
 
 /** Rules that judge the number alone, in the order they are asked; the Console test meets them too. */
 export const destinationRules: readonly DestinationRule[] = [allowedRegionsRule];

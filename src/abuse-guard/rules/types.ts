@@ -1,6 +1,7 @@
 import type { ConnectorError } from '@logto/connector-kit';
 
 import type { Budget, PrefixBudget } from '../config.js';
+import type { SourceKey } from '../source-key.js';
 
 /** The rules in force for one config, defaults filled in (see `protectionOf`); absent is off. */
 export type Protection = {
@@ -11,9 +12,6 @@ export type Protection = {
   distinctNumbersPerSource?: Budget;
   ipv4Prefix?: number;
 };
-
-/** The requester's network (`network`) and, for native IPv6, the /48 it lies in (`site`). */
-export type Source = { network: string; site?: string };
 
 /** How the guard reads the destination: the E.164 number and what the numbering plan says of it. */
 export type Destination = {
@@ -39,7 +37,7 @@ export type BudgetLimit = {
 /** What a budget rule sees of a send: the destination, and the requester's network if known. */
 export type BudgetedSend = {
   destination: Destination;
-  source?: Source;
+  source?: SourceKey;
 };
 
 /** A rule that counts sends: the budgets this send counts in (none when the rule is off). */
