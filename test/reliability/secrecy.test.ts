@@ -675,6 +675,7 @@ describe('the Redis URL of abuseProtection', () => {
     try {
       const config = validConfig(server.url, {
         redisUrl: `redis://:${encoded}@127.0.0.1:${port}/0`,
+        pumpingProtection: true,
         abuseProtection: { perSource: { max: 5, windowSeconds: 60 } },
       });
       const { sendMessage } = await createConnector({ getConfig: async () => config });
