@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 
 import type { AbuseProtection } from './config.js';
-import type { SourceKey } from './source-key.js';
 import type { BudgetClaim } from './stores/types.js';
 
 /** 128 bits of SHA-256 in base64url: short keys, and no collision between real values. */
@@ -16,7 +15,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest('base6
  */
 export const claimFor = (
   protection: AbuseProtection,
-  { sdkAppId, source, phoneNumber, now }: { sdkAppId: string; source: SourceKey; phoneNumber: string; now: number }
+  { sdkAppId, source, phoneNumber, now }: { sdkAppId: string; source: string; phoneNumber: string; now: number }
 ): BudgetClaim => ({
   source: digest(`${sdkAppId}\n${source}`),
   number: digest(phoneNumber),

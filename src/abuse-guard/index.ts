@@ -60,7 +60,7 @@ export const guardSend = async (
   if (!countBudgets || (!perSource && !distinctNumbersPerSource)) {
     return;
   }
-  const source = sourceKeyOf(ip, ipv4Prefix);
+  const source = sourceKeyOf(ip, ipv4Prefix)?.network;
   if (source === undefined) {
     return;
   }
