@@ -24,7 +24,12 @@ export type CostCell = {
   differs: Array<{ run: string; memory: number; here: number }>;
   /** Why the store was not measured. */
   skipped?: string;
+  /** The block run as one burst (`burstInFlight` at once): sends the guard accepted. */
+  burstAccepted?: number;
 };
+
+/** Sends in flight at once in the burst replay. */
+export const burstInFlight = 32;
 
 export type PumpingResults = {
   quick: boolean;
@@ -132,6 +137,9 @@ const costTable = (results: PumpingResults): string[] => {
   ];
 };
 
+const burstRun = (results: PumpingResults) =>
+  count(results.runs.find((run) => run.id === 'block')?.sends.length ?? 0);
+
 /** The Markdown section for docs/benchmarks.md. */
 export const renderPumping = (results: PumpingResults): string => {
   const { runs, configs } = results;
@@ -161,6 +169,20 @@ export const renderPumping = (results: PumpingResults): string => {
       .join(' ')} ✗ marks a store whose verdicts differ from the in-process ones (listed above). Indicative: the machine is shared.`,
     '',
     ...costTable(results),
+    '',
+    `A burst: the block run's ${burstRun(results)} sends with ${burstInFlight} in flight at once through the guard alone; the store must accept what a sequential replay accepts (in process: the first column).`,
+    '',
+    `| configuration | ${results.stores.map((store) => storeLabels[store]).join(' | ')} |`,
+    `| --- | ${results.stores.map(() => '---:').join(' | ')} |`,
+    ...results.configs.map(
+      (config) =>
+        `| ${config.label} | ${results.stores
+          .map((store) => {
+            const accepted = results.costs.get(costKey(config.id, store))?.burstAccepted;
+            return accepted === undefined ? '—' : `${count(accepted)} accepted`;
+          })
+          .join(' | ')} |`
+    ),
     '',
     '### The runs and the configurations',
     '',

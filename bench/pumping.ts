@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { replaceSection } from './doc-section.js';
 import { pumpingConfigs, type ConfigInputs, type PumpingConfig } from './pumping-configs.js';
 import {
+  burstGuard,
   formDefaults,
   loadProject,
   parsedConfig,
@@ -16,6 +17,7 @@ import {
 } from './pumping-play.js';
 import { startRedis, startRedisCluster, type RedisSetup } from './pumping-redis.js';
 import {
+  burstInFlight,
   costKey,
   outcomeKey,
   pumpingHeading,
@@ -145,6 +147,10 @@ export const runPumpingBench = async (options: PumpingOptions): Promise<PumpingR
           } else if (acceptedInMemory.has(key) && acceptedInMemory.get(key) !== cost.accepted) {
             cell.differs.push({ run: run.title, memory: acceptedInMemory.get(key)!, here: cost.accepted });
           }
+        }
+        const block = runs.find((run) => run.id === 'block');
+        if (block) {
+          cell.burstAccepted = await burstGuard(project, withStore(config, block), block, burstInFlight);
         }
         costs.set(costKey(config.id, store), cell);
         log(`cost ${storeLabels[store]} · ${config.label}: ${cell.calls} calls${cell.differs.length > 0 ? `, verdicts differ in ${cell.differs.length} runs` : ''}`);
