@@ -35,7 +35,8 @@ import { fullSizes, pumpingRuns, quickSizes, type PumpingRun } from './pumping-r
  * and in a loopback 3-node Redis Cluster. Writes its section of docs/benchmarks.md.
  *
  * Flags: `--quick` (smaller legitimate runs, writes .tmp/pumping-quick.md unless `--out`),
- * `--out FILE`, `--runs block,office`, `--configs default,off`, `--stores memory,redis,cluster`.
+ * `--out FILE`, `--runs block,office`, `--configs default,off`, `--stores memory,redis,cluster`,
+ * `--root DIR` (another build of the connector than `lib/`).
  */
 
 export type PumpingOptions = {
@@ -192,6 +193,7 @@ if (isMain) {
     runs: listFlag(argv, '--runs'),
     configs: listFlag(argv, '--configs'),
     stores: listFlag(argv, '--stores') as StoreId[] | undefined,
+    root: listFlag(argv, '--root')?.join(','),
     log: (line) => console.log(line),
   });
   const section = renderPumping(results);
