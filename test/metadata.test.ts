@@ -61,6 +61,7 @@ describe('metadata', () => {
     // The rules a config without abuseProtection gets; no region list and no source budgets,
     // which only the operator can size.
     expect(parsed.abuseProtection).toEqual({
+      refusedNumberTypes: ['premium-rate', 'shared-cost', 'toll-free', 'personal-number', 'uan', 'voicemail', 'pager'],
       perPrefix: { max: 20, windowSeconds: 3600, digits: 4 },
     });
   });

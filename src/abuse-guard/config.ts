@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
+import { numberTypes } from '../numbers/number-type.js';
+import { foldedRegions, regionsWithoutNumbers, supportedRegions } from '../numbers/supported-regions.js';
+
 import { defaultPrefixDigits } from './defaults.js';
-import { isoRegionCodes } from './iso-regions.js';
 import { redisUrlProblem } from './redis-url.js';
 
 /** The longest window a budget may span: 30 days. Longer ones hold counters for little gain. */
@@ -49,12 +51,33 @@ export type PrefixBudget = z.infer<typeof prefixBudgetGuard>;
  */
 const perPrefixGuard = z.preprocess((value) => (value === false ? null : value), prefixBudgetGuard.nullable());
 
+/** Why a code cannot be listed, naming it, or undefined when numbers can read as it. */
+const unsupportedRegionProblem = (code: string): string | undefined => {
+  if (supportedRegions.has(code)) {
+    return undefined;
+  }
+  // Only what has the shape of a code is repeated: a value pasted here by mistake may be a secret.
+  const shown = /^[A-Z\d]{1,3}$/.test(code) ? code : 'this value';
+  const foldedInto = foldedRegions[code];
+  if (foldedInto !== undefined) {
+    return `${shown} is not a numbering region: its numbers read as ${foldedInto}`;
+  }
+  if (regionsWithoutNumbers.has(code)) {
+    return `${shown} has no telephone numbers of its own`;
+  }
+  return `${shown} is not a region code; use ISO 3166-1 alpha-2 codes such as CN, HK, SG or US`;
+};
+
+/** A region numbers can read as (`supportedRegions`), in any case. */
 const regionCodeGuard = z
   .string()
   .trim()
   .transform((value) => value.toUpperCase())
-  .refine((value) => isoRegionCodes.has(value), {
-    message: 'must be an ISO 3166-1 alpha-2 region code such as CN, HK, SG or US',
+  .superRefine((value, context) => {
+    const problem = unsupportedRegionProblem(value);
+    if (problem !== undefined) {
+      context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    }
   });
 
 /**
@@ -66,8 +89,18 @@ export const abuseProtectionGuard = z
     allowedRegions: z
       .array(regionCodeGuard)
       .min(1, 'must list at least one region; leave the key out to allow every region')
-      .max(isoRegionCodes.size, `must list at most ${isoRegionCodes.size} regions`)
+      .max(supportedRegions.size, `must list at most ${supportedRegions.size} regions`)
       .transform((regions) => [...new Set(regions)])
+      .optional(),
+    /** Numbers the metadata classifies as one of these types are not sent; `[]` sends every type. */
+    refusedNumberTypes: z
+      .array(
+        z.enum(numberTypes, {
+          errorMap: () => ({ message: `must be one of ${numberTypes.join(', ')}` }),
+        })
+      )
+      .max(numberTypes.length, `must list at most ${numberTypes.length} types`)
+      .transform((types) => [...new Set(types)])
       .optional(),
     /** IPv4 addresses are grouped into sources of this prefix length; 32 (the default) is one address. */
     ipv4Prefix: wholeNumber(8, 32, 'bits').optional(),

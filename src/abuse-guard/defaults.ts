@@ -1,7 +1,24 @@
+import type { NumberType } from '../numbers/number-type.js';
+
 /**
  * What the guard does when the operator has not said otherwise. Kept free of imports beyond the
  * number-type names, so the Console form can show these values without loading the guard.
  */
+
+/**
+ * Types no person signs in with, and the ones SMS pumping pays itself through: premium-rate and
+ * shared-cost numbers pass part of the charge to their holder; toll-free, UAN, voicemail and
+ * pager numbers are service lines; personal numbers forward to wherever their holder says.
+ */
+export const defaultRefusedNumberTypes: readonly NumberType[] = [
+  'premium-rate',
+  'shared-cost',
+  'toll-free',
+  'personal-number',
+  'uan',
+  'voicemail',
+  'pager',
+];
 
 /** Numbers of one block are those that differ only in their last 4 digits (10,000 numbers). */
 export const defaultPrefixDigits = 4;
@@ -22,5 +39,6 @@ export const defaultIpv6SiteMultiplier = 16;
  * per source depend on who the users are, and are left to the operator.
  */
 export const defaultAbuseProtection = {
+  refusedNumberTypes: defaultRefusedNumberTypes,
   perPrefix: defaultPerPrefix,
 };

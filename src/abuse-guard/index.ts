@@ -1,5 +1,5 @@
 import { toE164 } from '../phone.js';
-import { regionOf } from '../regions/index.js';
+import { readNumber } from '../numbers/index.js';
 
 import { claimFor } from './claim.js';
 import type { AbuseProtection } from './config.js';
@@ -36,7 +36,7 @@ export type GuardedSend = {
 
 /**
  * Stops a pumping run before a message is paid for. Rules on the destination refuse a number
- * outside `allowedRegions` (invalid_request_parameters); budgets (a block of numbers, the
+ * outside `allowedRegions` or of a refused type (invalid_request_parameters); budgets (a block of numbers, the
  * requester's network) refuse a send over them (rate_limit_exceeded). An accepted send is counted
  * in every budget, whatever Tencent then answers. Protection is on unless the Console switch is
  * off (see `protectionOf`).
@@ -48,7 +48,8 @@ export const guardSend = async (config: GuardConfig, { to, ip, countBudgets }: G
   if (!protection || phoneNumber === undefined) {
     return;
   }
-  const destination: Destination = { e164: phoneNumber, region: regionOf(phoneNumber) };
+  const { region, type } = readNumber(phoneNumber) ?? {};
+  const destination: Destination = { e164: phoneNumber, region, type };
   for (const rule of destinationRules) {
     const refusal = rule(protection, destination);
     if (refusal) {

@@ -1,6 +1,7 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
 import type { ErrorData } from '../errors/connector-errors.js';
+import type { NumberType } from '../numbers/number-type.js';
 import { invalidRequestError } from '../errors/connector-errors.js';
 
 import type { Budget, PrefixBudget } from './config.js';
@@ -29,6 +30,27 @@ export const regionNotEnabledError = (region: string | undefined): ConnectorErro
 
 const rateLimited = (errorDescription: string): ConnectorError =>
   new ConnectorError(ConnectorErrorCodes.RateLimitExceeded, { errorDescription } satisfies ErrorData);
+
+/** Each number type in words, with why it matters: what the admin reads in a refusal. */
+const numberTypeWords: Record<NumberType, string> = {
+  'premium-rate': 'a premium-rate number: its operator charges extra and passes part of it to the holder, which is how SMS pumping is paid',
+  'shared-cost': 'a shared-cost number: part of the charge goes to its holder, which SMS pumping exploits',
+  'toll-free': 'a toll-free number: a service line, not the phone of a person signing in',
+  'personal-number': 'a personal number: it forwards to wherever its holder sets, premium-rate lines included',
+  uan: "a universal access number: one number for an organisation's lines, not the phone of a person signing in",
+  voicemail: 'a voicemail access number, not the phone of a person signing in',
+  pager: 'a pager number, not the phone of a person signing in',
+  voip: 'a VoIP number: issued online, and cheap to hold in bulk',
+  mobile: 'a mobile number',
+  'fixed-line': 'a fixed-line (landline) number',
+  'fixed-line-or-mobile': 'a number its plan leaves open as fixed-line or mobile',
+};
+
+/** The number's type is in `refusedNumberTypes`: nothing is sent. The text never names the number. */
+export const numberTypeRefusedError = (type: NumberType): ConnectorError =>
+  invalidRequestError(
+    `SMS to this number is not sent: it is ${numberTypeWords[type]}. To send codes to such numbers, remove "${type}" from abuseProtection.refusedNumberTypes.`
+  );
 
 /** Which budget of the requester's network refused a send. */
 export type BudgetName = 'perSource' | 'distinctNumbersPerSource';

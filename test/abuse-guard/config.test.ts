@@ -69,6 +69,8 @@ describe('the abuseProtection setting', () => {
     ['perPrefix with 9 digits', { perPrefix: { max: 20, windowSeconds: 3600, digits: 9 } }, ['abuseProtection.perPrefix.digits']],
     ['perPrefix without its window', { perPrefix: { max: 20 } }, ['abuseProtection.perPrefix.windowSeconds']],
     ['an unknown key inside perPrefix', { perPrefix: { max: 20, windowSeconds: 3600, prefix: 4 } }, ['abuseProtection.perPrefix: prefix']],
+    ['an unknown number type', { refusedNumberTypes: ['premium-rate', 'premium'] }, ['abuseProtection.refusedNumberTypes.1']],
+    ['number types as one text', { refusedNumberTypes: 'premium-rate' }, ['abuseProtection.refusedNumberTypes']],
     ['ipv6SiteMultiplier 0', { ipv6SiteMultiplier: 0 }, ['abuseProtection.ipv6SiteMultiplier']],
     ['a fractional ipv6SiteMultiplier', { ipv6SiteMultiplier: 1.5 }, ['abuseProtection.ipv6SiteMultiplier']],
     ['a list instead of an object', [{ max: 1 }], ['abuseProtection']],

@@ -1,4 +1,6 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
+import { getCountries, getExampleNumber } from 'libphonenumber-js/max';
+import mobileExamples from 'libphonenumber-js/examples.mobile.json';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { legacyConfig } from '../helpers/config.js';
@@ -25,7 +27,7 @@ const random = (seed: number) => () => {
 /** A pumping run: `count` numbers in sequence through one block, each from an address of its own. */
 const pumpingRun = (count: number) =>
   Array.from({ length: count }, (_, index) => ({
-    to: `44770090${String(index).padStart(4, '0')}`,
+    to: `44740010${String(index).padStart(4, '0')}`,
     ip: `198.18.${index >> 8}.${index & 0xff}`,
   }));
 
@@ -93,6 +95,27 @@ describe('a config with credentials and templates only', () => {
     expect(results.filter((result) => result !== 'ok')).toEqual([]);
     expect(sent).toHaveLength(3000);
   }, 120_000);
+
+  it('sends codes to users of every country: a mobile number of each of the 245 regions', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith(undefined));
+    const numbers = getCountries().map((region) => getExampleNumber(region, mobileExamples)!.number.slice(1));
+    expect(numbers).toHaveLength(245);
+    const results = await outcomes(numbers.map((to, index) => sendMessage(data(to, `192.0.2.${index % 250}`))));
+    expect(results.map((result, index) => `${numbers[index]} ${result}`).filter((line) => !line.endsWith(' ok'))).toEqual([]);
+    expect(sent).toHaveLength(245);
+  });
+
+  it('refuses a premium-rate number, and sends it once refusedNumberTypes is []', async () => {
+    const sent = tencent();
+    const refusing = await savedConnector(configWith(undefined));
+    expect(await outcomes([refusing.sendMessage(data('449098790000', '192.0.2.1'))])).toEqual([
+      ConnectorErrorCodes.InvalidRequestParameters,
+    ]);
+    const sending = await savedConnector(configWith({ refusedNumberTypes: [] }));
+    expect(await outcomes([sending.sendMessage(data('449098790000', '192.0.2.1'))])).toEqual(['ok']);
+    expect(sent).toEqual(['+449098790000']);
+  });
 
   it('applies the defaults to an emptied Console field and to a config without the switch, not when the switch is off', async () => {
     const run = pumpingRun(30);

@@ -138,6 +138,42 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     await expectCleanExit(processes);
   });
 
+  /** Runs `command` with a client of the test's own. */
+  const withClient = async <T>(command: (client: ReturnType<typeof createClient>) => Promise<T>): Promise<T> => {
+    const client = createClient({ url: redis.url });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      return await command(client);
+    } finally {
+      await client.disconnect();
+    }
+  };
+
+  it('with the defaults, two processes pumping one block from 60 addresses get exactly 20 codes through; every key shares one hash tag', async () => {
+    await withClient(async (client) => client.flushAll());
+    const config = configWith({ perSource: { max: 5, windowSeconds: 3600 }, distinctNumbersPerSource: { max: 5, windowSeconds: 3600 } });
+    const processes = await startSenders(2, config);
+    const batch = (index: number): Send[] =>
+      Array.from({ length: 30 }, (_, send) => ({
+        to: `44740010${index}${String(send).padStart(3, '0')}`,
+        ip: send % 2 === 0 ? `198.18.${index}.${send}` : `2001:db8:${index}:${send}::1`,
+      }));
+    const outcomes = (await Promise.all(processes.map(async (sender, index) => sender.run(batch(index))))).flat();
+    expect(count(outcomes, 'ok')).toBe(20);
+    expect(count(outcomes, 'rate_limit_exceeded')).toBe(40);
+    expect(sentFor(config)).toBe(2 + 20);
+    // Block, /64, /48 and numbers keys alike carry one tag: one cluster slot for the script.
+    const keys = await withClient(async (client) => client.keys('*'));
+    const tags = new Set(keys.map((key) => /^connector-tencent-sms:abuse:\{([^}]+)\}:/.exec(key)?.[1]));
+    expect([...tags]).toHaveLength(1);
+    expect([...tags][0]).toBeDefined();
+    const rules = new Set(keys.map((key) => key.split('}:')[1]?.split(':')[0]));
+    expect([...rules].sort()).toEqual(['distinctNumbersPerSource', 'perPrefix', 'perSite', 'perSource']);
+    expect(keys.join('\n')).not.toMatch(/198\.18|2001|4474|8613/);
+    await expectCleanExit(processes);
+  });
+
   it('Redis killed mid-run, then hung: sends go ahead uncounted, one warning, no hang; back again: counting resumes; hung again: sends go ahead', async () => {
     const config = configWith({ perSource: { max: 4, windowSeconds: 3600 } });
     const [sender] = await startSenders(1, config);

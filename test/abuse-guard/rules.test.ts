@@ -320,17 +320,17 @@ describe('perPrefix (number blocks)', () => {
     const sent = tencent();
     const { sendMessage } = await savedConnector(configWith({ perPrefix: { max: 3, windowSeconds: 3600 } }));
     for (const suffix of ['0001', '0002', '0003']) {
-      await sendMessage(data(`44770090${suffix}`, `198.51.100.${suffix.slice(-1)}`));
+      await sendMessage(data(`44740010${suffix}`, `198.51.100.${suffix.slice(-1)}`));
     }
-    const error = await failure(sendMessage(data('447700909999', '203.0.113.200')));
+    const error = await failure(sendMessage(data('447400109999', '203.0.113.200')));
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
     expect(descriptionOf(error)).toBe(
       'too many codes to numbers of this block (numbers that differ only in their last 4 digits), whoever asked: 3 per hour (abuseProtection.perPrefix).'
     );
-    expect(JSON.stringify(error)).not.toMatch(/7700|203\.0\.113/);
+    expect(JSON.stringify(error)).not.toMatch(/74001|203\.0\.113/);
     // The neighbouring block, and the same digits in another country, have budgets of their own.
-    await sendMessage(data('447700910000', '203.0.113.200'));
-    await sendMessage(data('33770090001', '203.0.113.200'));
+    await sendMessage(data('447400110000', '203.0.113.200'));
+    await sendMessage(data('33740010001', '203.0.113.200'));
     expect(sent).toHaveLength(5);
   });
 
@@ -390,5 +390,74 @@ describe('perPrefix (number blocks)', () => {
     expect((await failure(sendMessage(data('8613012340004')))).code).toBe(ConnectorErrorCodes.RateLimitExceeded);
     await consoleTest.sendMessage(data('8613012340005'), config);
     expect(sent).toHaveLength(4);
+  });
+});
+
+describe('refusedNumberTypes', () => {
+  it.each([
+    ['premium-rate', '449098790000', /premium-rate number/],
+    ['shared-cost', '34901123456', /shared-cost number/],
+    ['toll-free', '18002345678', /toll-free number/],
+    ['personal-number', '447012345678', /personal number/],
+    ['uan', '445512345678', /universal access number/],
+    ['voicemail', '3933612345678', /voicemail access number/],
+    ['pager', '447640123456', /pager number/],
+  ])('refuses a %s number by default with invalid_request_parameters naming the type, never the number', async (type, to, words) => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith(undefined));
+    const error = await failure(sendMessage(data(to, '198.51.100.90')));
+    expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+    expect(descriptionOf(error)).toMatch(words);
+    expect(descriptionOf(error)).toContain(`remove "${type}" from abuseProtection.refusedNumberTypes`);
+    expect(JSON.stringify(error)).not.toContain(to.slice(-6));
+    expect(sent).toEqual([]);
+  });
+
+  it('sends mobile, fixed-line, fixed-line-or-mobile and VoIP numbers by default', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith(undefined));
+    for (const to of ['4915112345678', '4930123456', '12025550100', '445612345678']) {
+      await sendMessage(data(to, '198.51.100.91'));
+    }
+    expect(sent).toHaveLength(4);
+  });
+
+  it('sends a number the metadata cannot classify: Tencent decides', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ refusedNumberTypes: ['premium-rate', 'voip', 'mobile'] }));
+    await sendMessage(data('49900123456789'));
+    await sendMessage(data('658123456'));
+    expect(sent).toEqual(['+49900123456789', '+658123456']);
+  });
+
+  it('replaces the default list when set: ["voip"] refuses VoIP and sends premium-rate', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ refusedNumberTypes: ['voip'] }));
+    const error = await failure(sendMessage(data('445612345678')));
+    expect(descriptionOf(error)).toMatch(/VoIP number/);
+    await sendMessage(data('449098790000'));
+    expect(sent).toEqual(['+449098790000']);
+  });
+
+  it('refuses a listed type before any budget is counted', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ perPrefix: { max: 1, windowSeconds: 3600 }, perSource: { max: 1, windowSeconds: 3600 } }));
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await failure(sendMessage(data('449098790000', '192.0.2.61')))).code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+    }
+    await sendMessage(data('447400100001', '192.0.2.61'));
+    expect(sent).toHaveLength(1);
+  });
+
+  it('applies to the Console test send, which says in words what the number is', async () => {
+    const sent = tencent();
+    const { sendMessage } = await makeConnector();
+    const error = await failure(sendMessage(data('19002345678'), configWith(undefined)));
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(error.data).toMatchObject({ signInCode: ConnectorErrorCodes.InvalidRequestParameters });
+    expect(descriptionOf(error)).toMatch(
+      /^Request refused \(in sign-in flows Logto answers 400 "The request is with wrong input parameter\(s\)\."\): SMS to this number is not sent: it is a premium-rate number: .* remove "premium-rate" from abuseProtection\.refusedNumberTypes\. The number was read as \+1 900/
+    );
+    expect(sent).toEqual([]);
   });
 });

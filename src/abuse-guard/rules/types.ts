@@ -1,11 +1,13 @@
 import type { ConnectorError } from '@logto/connector-kit';
 
+import type { NumberReading, NumberType } from '../../numbers/index.js';
 import type { Budget, PrefixBudget } from '../config.js';
 import type { SourceKey } from '../source-key.js';
 
 /** The rules in force for one config, defaults filled in (see `protectionOf`); absent is off. */
 export type Protection = {
   allowedRegions?: readonly string[];
+  refusedNumberTypes: readonly NumberType[];
   perPrefix?: PrefixBudget;
   perSource?: Budget;
   ipv6SiteMultiplier: number;
@@ -14,10 +16,7 @@ export type Protection = {
 };
 
 /** How the guard reads the destination: the E.164 number and what the numbering plan says of it. */
-export type Destination = {
-  e164: string;
-  region?: string;
-};
+export type Destination = Pick<NumberReading, 'e164' | 'region' | 'type'>;
 
 /** A rule that judges the number alone: the refusal, or undefined to let the send go on. */
 export type DestinationRule = (protection: Protection, destination: Destination) => ConnectorError | undefined;
