@@ -1,7 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { RedisClientType } from 'redis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { closeRedisConnections, withRedis } from '../../src/abuse-guard/stores/redis-connection.js';
@@ -71,7 +70,7 @@ describe('withRedis', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const redis = await slowRedis({ handshakeDelayMs: 0, pingDelays: [] });
     try {
-      const ping = async () => withRedis(redis.url, async (client) => (client as RedisClientType).ping());
+      const ping = async () => withRedis(redis.url, async (client) => client.ping());
       expect(await ping()).toBe('PONG');
       // Idle clients closed by the server (Redis `timeout`, a proxy's or NAT's idle limit).
       redis.dropConnections();
@@ -92,7 +91,7 @@ describe('withRedis', () => {
     // send has stopped waiting (500 ms).
     const redis = await slowRedis({ handshakeDelayMs: 60_000, pingDelays: [] });
     try {
-      const ping = async () => withRedis(redis.url, async (client) => (client as RedisClientType).ping());
+      const ping = async () => withRedis(redis.url, async (client) => client.ping());
       expect(await ping()).toBeUndefined();
       redis.dropConnections();
       await sleep(100);
@@ -112,7 +111,7 @@ describe('withRedis', () => {
     // 500 ms, while the connection it made is sound and answers the next call at once.
     const redis = await slowRedis({ handshakeDelayMs: 200, pingDelays: [600] });
     try {
-      const ping = async () => withRedis(redis.url, async (client) => (client as RedisClientType).ping());
+      const ping = async () => withRedis(redis.url, async (client) => client.ping());
       expect(await ping()).toBeUndefined();
       // The late answer to the first command arrives meanwhile.
       await sleep(700);

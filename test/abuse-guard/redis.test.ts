@@ -9,12 +9,9 @@ import { MemoryBudgetStore } from '../../src/abuse-guard/stores/memory-store.js'
 import { closeRedisConnections } from '../../src/abuse-guard/stores/redis-connection.js';
 import { RedisBudgetStore } from '../../src/abuse-guard/stores/redis-store.js';
 import type { BudgetClaim } from '../../src/abuse-guard/stores/types.js';
-import { startCaptureServer } from '../helpers/capture-server.js';
-import { worldConfig } from '../helpers/config.js';
-import { buildLib, removeBuiltLib } from '../helpers/emulator-build.js';
 import { redisRequired, redisServerAvailable, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
-import { SenderProcess, type Send } from '../helpers/redis-sender.js';
-import { okBodyFor } from '../helpers/sendsms-bodies.js';
+import type { SenderProcess, Send } from '../helpers/redis-sender.js';
+import { countOf, startSenderRig, type SenderRig } from '../helpers/sender-rig.js';
 
 /**
  * Budgets shared through a real Redis by several Node processes, each loading the built connector
@@ -34,41 +31,19 @@ describe('redis-server', () => {
 
 describe.runIf(available)('budgets in a shared Redis', () => {
   let redis: RedisServer;
-  let tencent: Awaited<ReturnType<typeof startCaptureServer>>;
-  let lib: string;
-  const senders: SenderProcess[] = [];
-  let appId = 1_400_500_000;
+  let rig: SenderRig;
 
   beforeAll(async () => {
-    [redis, tencent, lib] = await Promise.all([
-      startRedisServer(),
-      startCaptureServer(({ body }) => ({
-        status: 200,
-        body: JSON.stringify(okBodyFor((JSON.parse(body.toString()) as { PhoneNumberSet: string[] }).PhoneNumberSet)),
-      })),
-      buildLib(),
-    ]);
+    [redis, rig] = await Promise.all([startRedisServer(), startSenderRig()]);
   });
   afterAll(async () => {
-    await Promise.all(senders.map(async (sender) => sender.end(1000)));
     await closeRedisConnections();
-    await Promise.all([redis?.stop(), tencent?.close(), removeBuiltLib()]);
+    await Promise.all([redis?.stop(), rig?.close()]);
   });
 
-  /** A config of its own SDK app (so its own budgets) counting in the test's Redis. */
-  const configWith = (abuseProtection: unknown, redisUrl = redis.url) => ({
-    ...worldConfig(),
-    sdkAppId: String((appId += 1)),
-    endpoint: tencent.origin,
-    timeout: 5000,
-    pumpingProtection: true,
-    abuseProtection,
-    redisUrl,
-  });
-
-  /** What reached the Tencent stand-in for one app. */
-  const sentFor = (config: { sdkAppId: string }) =>
-    tencent.captures.filter((capture) => JSON.parse(capture.body.toString()).SmsSdkAppId === config.sdkAppId).length;
+  const configWith = (abuseProtection: unknown, redisUrl = redis.url) => rig.configWith(abuseProtection, redisUrl);
+  const sentFor = (config: { sdkAppId: string }) => rig.sentFor(config);
+  const count = countOf;
 
   /** Clients connected to the test's Redis, asked with a client of the test's own. */
   const connectedClients = async (): Promise<number> => {
@@ -84,32 +59,9 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     }
   };
 
-  /**
-   * Processes ready to send, each warmed up by one send from an address of its own and waited for
-   * until its Redis client is connected, so that the concurrent sends meet connected clients
-   * rather than a cold start on a busy machine.
-   */
-  const startSenders = async (count: number, config: unknown, { waitForRedis = true } = {}) => {
-    const started = await Promise.all(Array.from({ length: count }, async () => SenderProcess.start(lib, config)));
-    senders.push(...started);
-    const before = await connectedClients();
-    await Promise.all(started.map(async (sender, index) => sender.run([{ to: '8613099999999', ip: `100.64.0.${index + 1}` }])));
-    for (let attempt = 0; waitForRedis && attempt < 100 && (await connectedClients()) < before + count; attempt += 1) {
-      await sleep(50);
-    }
-    return started;
-  };
-
-  /** Ends each process and checks it left by itself, cleanly, with nothing secret on stderr. */
-  const expectCleanExit = async (processes: SenderProcess[]) => {
-    for (const sender of processes) {
-      expect(await sender.end()).toBe(0);
-      expect(sender.stderr).not.toContain('UNHANDLED');
-      expect(sender.stderr).not.toContain(redis.password);
-    }
-  };
-
-  const count = (outcomes: string[], value: string) => outcomes.filter((outcome) => outcome === value).length;
+  const startSenders = async (number: number, config: unknown, { waitForRedis = true } = {}) =>
+    rig.startSenders(number, config, waitForRedis ? connectedClients : undefined);
+  const expectCleanExit = async (processes: SenderProcess[]) => rig.expectCleanExit(processes, redis.password);
 
   it('three processes sending at once from one address get exactly perSource.max codes through', async () => {
     const config = configWith({ perSource: { max: 7, windowSeconds: 3600 } });

@@ -5,8 +5,15 @@ import type { RedisClientType, RedisClusterType } from 'redis';
 
 import type { RedisTarget, RedisTls } from '../redis-url.js';
 
-/** What a command is given: one server's client, or a cluster's (both route `evalSha` alike). */
-export type RedisCommandClient = RedisClientType | RedisClusterType;
+/** A script call: its keys (all in one hash slot on a cluster) and its other arguments. */
+export type ScriptCall = { keys: string[]; arguments: string[] };
+
+/** What a command is given, whether Redis is one server or a cluster. */
+export type RedisCommandClient = {
+  evalSha: (sha: string, call: ScriptCall) => Promise<unknown>;
+  eval: (script: string, call: ScriptCall) => Promise<unknown>;
+  ping: () => Promise<unknown>;
+};
 
 /** A client of a single server or of a cluster, as the connection handles both. */
 export type RedisHandle = {
@@ -63,7 +70,11 @@ const singleServer = (redis: RedisModule, target: RedisTarget, socket: object, o
   // An idle connection must not keep a process alive (a CLI, a test, a Logto shutting down).
   client.unref();
   return {
-    client,
+    client: {
+      evalSha: async (sha, call) => client.evalSha(sha, call),
+      eval: async (script, call) => client.eval(script, call),
+      ping: async () => client.ping(),
+    },
     connect: async () => {
       await client.connect();
     },
@@ -99,8 +110,16 @@ const cluster = (redis: RedisModule, target: RedisTarget, socket: object, onErro
       }
     }
   };
+  // node-redis 4 routes EVAL and EVALSHA by a first key it fails to find (it reads the key list
+  // from the script argument), so any node would get them and answer MOVED. The key is given here.
+  const script = async (command: 'EVAL' | 'EVALSHA', body: string, { keys, arguments: args }: ScriptCall) =>
+    client.sendCommand(keys[0], false, [command, body, String(keys.length), ...keys, ...args]);
   return {
-    client,
+    client: {
+      evalSha: async (sha, call) => script('EVALSHA', sha, call),
+      eval: async (body, call) => script('EVAL', body, call),
+      ping: async () => client.sendCommand(undefined, true, ['PING']),
+    },
     connect: async () => {
       try {
         await client.connect();
