@@ -47,9 +47,14 @@ export const requestFor = (config: TencentSmsConfig, data: SendMessageData): Sms
 
 /** Tencent's answer to one message as the result, or as the ConnectorError an admin can act on. */
 export const resultOf = (response: RawResponse, config: TencentSmsConfig): SendSmsResult => {
-  // Clean the answer before any excerpt is cut from it: a cut secret escapes later redaction.
-  const text = redact(response.text, [config.accessKeySecret, config.sessionToken]);
-  return interpretResponse({ ...response, text }, 1);
+  try {
+    // A success goes back to Logto, which neither shows nor logs it: no redaction on that path.
+    return interpretResponse(response, 1);
+  } catch {
+    // Clean the answer before any excerpt is cut from it: a cut secret escapes later redaction.
+    const text = redact(response.text, [config.accessKeySecret, config.sessionToken]);
+    return interpretResponse({ ...response, text }, 1);
+  }
 };
 
 /**

@@ -1,4 +1,6 @@
+import { binarySpellings } from './redaction/binary-spellings.js';
 import { cutMarker } from './redaction/cut.js';
+import { foldCase } from './redaction/letter-case.js';
 import { SecretAutomaton, type Span } from './redaction/secret-automaton.js';
 import { decodedSpellings, type DecodedText } from './redaction/spellings.js';
 
@@ -31,7 +33,10 @@ const automatonOf = (secret: string): SecretAutomaton => {
   if (automata.size >= maxAutomata) {
     automata.delete(automata.keys().next().value!);
   }
-  const built = new SecretAutomaton(secret);
+  // In any letter case; and as UTF-8 bytes, which is what base64 and hex spell.
+  const folded = foldCase(secret);
+  const bytes = foldCase(Buffer.from(secret, 'utf8').toString('latin1'));
+  const built = new SecretAutomaton(folded, bytes === folded ? [] : [bytes]);
   automata.set(secret, built);
   return built;
 };
@@ -69,9 +74,15 @@ const cutEnds = (text: string): CutEnd[] => {
   return ends;
 };
 
-/** Where, in one decoded spelling of the text, the secret shows whole, in pieces, or cut short. */
-const spansIn = ({ text }: DecodedText, secret: string, ends: readonly CutEnd[]): Span[] => {
-  const spans = automatonOf(secret).runsIn(text, Math.min(minPieceLength, secret.length));
+/** The shortest run of a secret that is removed: a piece, or the whole of a short secret. */
+const shortestRun = (secret: string) => Math.min(minPieceLength, secret.length);
+
+/**
+ * Where, in one decoded spelling of the text (`folded`: the same in lower case), the secret shows
+ * whole, in pieces, in any letter case, or cut short.
+ */
+const spansIn = (text: string, folded: string, secret: string, ends: readonly CutEnd[]): Span[] => {
+  const spans = automatonOf(secret).runsIn(folded, shortestRun(secret));
   for (const { end, marker } of ends) {
     const last = text.charCodeAt(end - 1);
     for (let length = Math.min(secret.length, minPieceLength); length >= minSecretLength; length -= 1) {
@@ -104,10 +115,11 @@ const merged = (spans: Span[]): Span[] => {
 };
 
 /**
- * Replaces every trace of the given secrets in a text: the secret as given and in any escaped
- * spelling (JSON `\/` or `\u003d`, percent-encoding, HTML `&#x2F;` or `&sol;`, one inside
- * another), any piece of 12 or more characters of it, and a shorter prefix that a cut left before
- * the cut marker. Error texts are built only from Tencent's answer and our own words, but
+ * Replaces every trace of the given secrets in a text: the secret as given, in any letter case and
+ * in any escaped spelling (JSON `\/` or `\u003d`, percent-encoding, HTML `&#x2F;` or `&sol;`, one
+ * inside another), its bytes in base64, base64url or hex (inside those escapes too), any piece of
+ * 12 or more characters of it in each of these, and a shorter prefix that a cut left before the
+ * cut marker. Error texts are built only from Tencent's answer and our own words, but
  * Tencent's messages, a proxy's pages and zod's quotes of refused values are not under our
  * control, so whatever reaches the admin passes through this. Linear in the text.
  */
@@ -117,13 +129,20 @@ export const redact = (text: string, secrets: readonly unknown[]): string => {
     return text;
   }
   const found: Span[] = [];
-  for (const spelling of decodedSpellings(text)) {
-    const ends = cutEnds(spelling.text);
+  const minBytes = Math.min(...wanted.map(shortestRun));
+  const search = (spelling: DecodedText, ends: readonly CutEnd[]) => {
+    const folded = foldCase(spelling.text);
     for (const secret of wanted) {
-      for (const [start, end] of spansIn(spelling, secret, ends)) {
+      for (const [start, end] of spansIn(spelling.text, folded, secret, ends)) {
         // Back to the original text, over the whole escape sequences that spelled it.
         found.push([spelling.startOf(start), spelling.endOf(end - 1)]);
       }
+    }
+  };
+  for (const spelling of decodedSpellings(text)) {
+    search(spelling, cutEnds(spelling.text));
+    for (const bytes of binarySpellings(spelling, minBytes)) {
+      search(bytes, []);
     }
   }
   if (found.length === 0) {

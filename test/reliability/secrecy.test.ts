@@ -1,4 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -256,6 +258,111 @@ describe('a proxy that echoes X-TC-Token in another spelling', () => {
   });
 });
 
+/** Every 16 characters in a row of the token's base64, at each of the three byte alignments. */
+const base64Pieces = (token: string): string[] => {
+  const pieces: string[] = [];
+  for (let shift = 0; shift < 3; shift += 1) {
+    const encoded = Buffer.from(token.slice(shift), 'utf8').toString('base64').replace(/=+$/, '');
+    for (let start = 0; start + 16 <= encoded.length; start += 4) {
+      pieces.push(encoded.slice(start, start + 16));
+    }
+  }
+  return pieces;
+};
+
+/**
+ * No 12 characters of the token in a row, in any letter case, nor their bytes in base64 (either
+ * alphabet, any alignment) or hex (either case): what a reader could decode back into a clue.
+ */
+const expectNoPieceInAnySpelling = (shown: string, token: string) => {
+  const lower = shown.toLowerCase();
+  const hex = Buffer.from(token, 'utf8').toString('hex');
+  for (let start = 0; start + 12 <= token.length; start += 1) {
+    expect(lower, `piece at ${start}`).not.toContain(token.slice(start, start + 12).toLowerCase());
+    expect(lower, `hex piece at ${start}`).not.toContain(hex.slice(start * 2, start * 2 + 24));
+  }
+  for (const piece of base64Pieces(token)) {
+    expect(shown, `base64 ${piece}`).not.toContain(piece);
+    expect(shown, `base64url ${piece}`).not.toContain(piece.replaceAll('+', '-').replaceAll('/', '_'));
+  }
+};
+
+const base64Of = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const base64UrlOf = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+const hexOf = (text: string) => Buffer.from(text, 'utf8').toString('hex');
+
+describe('a server that echoes the token as bytes or in another letter case', () => {
+  const tokenOf = (request: IncomingMessage) => String(request.headers['x-tc-token']);
+  const echoes: Array<[string, FaultHandler]> = [
+    [
+      'a 502 page that dumps the header in base64',
+      (request, response) => {
+        response.writeHead(502, { 'content-type': 'text/html' });
+        response.end(`<html><title>502</title><pre>x-tc-token (b64): ${base64Of(tokenOf(request))}</pre></html>`);
+      },
+    ],
+    [
+      'Error.Message with the token in base64url',
+      (request, response) =>
+        replyJson(response, {
+          Response: { Error: { Code: 'AuthFailure.TokenFailure', Message: `token ${base64UrlOf(tokenOf(request))} expired` }, RequestId: 'rq' },
+        }),
+    ],
+    [
+      'Error.Message with the token in upper-case hex',
+      (request, response) =>
+        replyJson(response, {
+          Response: { Error: { Code: 'InternalError', Message: `dump ${hexOf(tokenOf(request)).toUpperCase()}` }, RequestId: 'rq' },
+        }),
+    ],
+    [
+      'a per-number Message with the token in lower-case hex',
+      (request, response) =>
+        replyJson(response, {
+          Response: {
+            SendStatusSet: [{ PhoneNumber: '+8613012345678', Code: 'FailedOperation.ContainSensitiveWord', Message: hexOf(tokenOf(request)) }],
+            RequestId: 'rq',
+          },
+        }),
+    ],
+    [
+      'Error.Message with the token upper-cased',
+      (request, response) =>
+        replyJson(response, {
+          Response: { Error: { Code: 'InternalError', Message: `TOKEN=${tokenOf(request).toUpperCase()}` }, RequestId: 'rq' },
+        }),
+    ],
+    [
+      'a body with the whole header line in base64, the token starting inside a group',
+      (request, response) => {
+        response.writeHead(503, { 'content-type': 'text/plain' });
+        response.end(`upstream said ${base64Of(`X-TC-Token: ${tokenOf(request)}`)}`);
+      },
+    ],
+    [
+      'base64 of the token inside a percent-encoded query',
+      (request, response) => {
+        response.writeHead(502, { 'content-type': 'text/plain' });
+        response.end(`GET /auth?t=${encodeURIComponent(base64Of(tokenOf(request)))} failed`);
+      },
+    ],
+  ];
+
+  it.each(echoes)('%s: no piece of the token in any spelling reaches the error', async (_name, handle) => {
+    server.handle = handle;
+    const { sendMessage } = await connector();
+    for (const token of [sessionToken, longToken]) {
+      const error = await expectConnectorError(
+        sendMessage(message('8613012345678'), validConfig(server.url, { sessionToken: token })),
+        undefined,
+        [secretKey, token]
+      );
+      expectNoPieceInAnySpelling(everythingShown(error), token);
+      expect(JSON.stringify(error.data)).toContain('[redacted]');
+    }
+  });
+});
+
 describe('a long Tencent Error.Message holding the token, cut at 300 characters', () => {
   const escapings: Array<[string, (body: unknown) => string]> = [
     ['escaped as PHP does', phpJson],
@@ -341,6 +448,14 @@ describe('redact', () => {
     ['percent-encoding inside a JSON string', JSON.stringify(encodeURIComponent(token).replaceAll('%', '\\u0025')).slice(1, -1)],
     ['percent-encoding twice', encodeURIComponent(encodeURIComponent(token))],
     ['HTML inside JSON', token.replaceAll('/', '\\u0026#x2F;')],
+    ['in upper case', token.toUpperCase()],
+    ['in lower case', token.toLowerCase()],
+    ['in base64', Buffer.from(token).toString('base64')],
+    ['in base64url', Buffer.from(token).toString('base64url')],
+    ['in lower-case hex', Buffer.from(token).toString('hex')],
+    ['in upper-case hex', Buffer.from(token).toString('hex').toUpperCase()],
+    ['in base64, percent-encoded', encodeURIComponent(Buffer.from(token).toString('base64'))],
+    ['in base64 inside a JSON string escaped as PHP does', Buffer.from(token).toString('base64').replaceAll('/', '\\/')],
   ])('removes the token written %s', (_name, spelled) => {
     expect(hidden(spelled)).toBe('before [redacted] after');
   });
@@ -350,6 +465,22 @@ describe('redact', () => {
     expect(redact(`a ${encodeURIComponent(secret)} b`, [secret])).toBe('a [redacted] b');
     expect(redact(`a ${[...secret].map((char) => `&#${char.codePointAt(0)};`).join('')} b`, [secret])).toBe('a [redacted] b');
     expect(redact(`a ${JSON.stringify(secret).slice(1, -1).replace(/[^\x20-\x7e]/g, (char) => unicodeEscape(char))} b`, [secret])).toBe('a [redacted] b');
+  });
+
+  it('removes the bytes of a piece in base64 or hex, whatever precedes it in what was encoded', () => {
+    for (const lead of ['', 'a', 'ab', 'token: ']) {
+      const base64 = Buffer.from(`${lead}${token.slice(3, 20)}`).toString('base64');
+      expect(redact(`x ${base64} y`, [token]), `lead "${lead}"`).not.toContain(base64.slice(-12));
+      const hex = Buffer.from(`${lead}${token.slice(3, 20)}`).toString('hex');
+      expect(redact(`x ${hex} y`, [token]), `lead "${lead}"`).toMatch(/^x [\da-f]*\[redacted\] y$/);
+    }
+    // A short secret (a Redis password) is found whole in these spellings too.
+    for (const spelled of [Buffer.from('hunter2').toString('base64'), Buffer.from('hunter2').toString('hex'), 'HUNTER2']) {
+      expect(redact(`auth failed: ${spelled}.`, ['hunter2'])).toBe('auth failed: [redacted].');
+    }
+    // Ordinary base64 and hex (RequestIds, digests) stay.
+    const ordinary = 'RequestId 5208ad9d-3c65-43f7-8b82-7108e04fd863 etag d41d8cd98f00b204e9800998ecf8427e b64 SGVsbG8gd29ybGQ=';
+    expect(redact(ordinary, [token, secretKey])).toBe(ordinary);
   });
 
   it('removes every piece of 12 or more characters, wherever it stands', () => {
@@ -514,6 +645,47 @@ describe('the Redis URL of abuseProtection', () => {
     expect(text).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+ is unavailable/);
     for (const secret of hidden) {
       expect(text).not.toContain(secret);
+    }
+  });
+
+  it('a Redis that echoes the password in base64, hex or upper case in its refusal: the warning holds none of it', async () => {
+    server.handle = (_request, response, body) => replyJson(response, okResponseFor(body));
+    const spellings = [
+      Buffer.from(redisPassword).toString('base64'),
+      Buffer.from(redisPassword).toString('base64url'),
+      Buffer.from(redisPassword).toString('hex').toUpperCase(),
+      redisPassword.toUpperCase(),
+    ];
+    // A server that answers every command, AUTH first, with an error quoting the password.
+    const redis = createNetServer((socket) => {
+      socket.on('data', () => socket.write(`-WRONGPASS bad password ${spellings.join(' ')}\r\n`));
+    });
+    await new Promise<void>((resolve) => redis.listen(0, '127.0.0.1', resolve));
+    const { port } = redis.address() as AddressInfo;
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    // Past the once-a-minute limit of an earlier test's warning.
+    const now = Date.now.bind(Date);
+    vi.spyOn(Date, 'now').mockImplementation(() => now() + 120_000);
+    try {
+      const config = validConfig(server.url, {
+        redisUrl: `redis://:${encoded}@127.0.0.1:${port}/0`,
+        abuseProtection: { perSource: { max: 5, windowSeconds: 60 } },
+      });
+      const { sendMessage } = await createConnector({ getConfig: async () => config });
+      await sendMessage(message('8613012345678', '123456', { ip: '192.0.2.11' }));
+    } finally {
+      vi.restoreAllMocks();
+      await new Promise((resolve) => redis.close(resolve));
+    }
+    const text = written.join('');
+    expect(text).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+ is unavailable/);
+    expect(text).toContain('WRONGPASS');
+    for (const spelled of [...hidden, ...spellings]) {
+      expect(text).not.toContain(spelled);
     }
   });
 });

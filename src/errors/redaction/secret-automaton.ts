@@ -5,17 +5,28 @@ export type Span = readonly [start: number, end: number];
  * The suffix automaton of one secret: reading a text once, it knows at every position the longest
  * piece of the secret that ends there. That finds every piece of at least a given length — the
  * whole secret, a prefix left by a cut, a tail — in time linear in the text, with no regular
- * expression that could backtrack.
+ * expression that could backtrack. `variants` are other strings whose pieces count too (the
+ * secret's UTF-8 bytes, for text decoded from base64): each is joined on after a unit no text can
+ * hold, so no piece found runs from one into the next.
  */
 export class SecretAutomaton {
   readonly #next: Array<Map<number, number>> = [new Map()];
   readonly #link: number[] = [-1];
   readonly #length: number[] = [0];
 
-  constructor(readonly secret: string) {
+  constructor(
+    readonly secret: string,
+    variants: readonly string[] = []
+  ) {
     let last = 0;
-    for (let index = 0; index < secret.length; index += 1) {
-      last = this.#extend(last, secret.charCodeAt(index));
+    for (const [which, text] of [secret, ...variants].entries()) {
+      if (which > 0) {
+        // Negative: charCodeAt never returns one, so a text never matches across the join.
+        last = this.#extend(last, -which);
+      }
+      for (let index = 0; index < text.length; index += 1) {
+        last = this.#extend(last, text.charCodeAt(index));
+      }
     }
   }
 
