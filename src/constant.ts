@@ -23,6 +23,12 @@ export const maxTimeoutMs = 19_000;
 export const maxResponseBytes = 1024 * 1024;
 
 /**
+ * The "Error message language" choice that sends no X-TC-Language header, so Tencent answers in
+ * its own default. A Select cannot be emptied once picked, so this is a value of its own.
+ */
+export const tencentDefaultLanguage = 'default';
+
+/**
  * Every Logto message type for mainland China, plus the international fallback. The placeholder
  * codes fail validation on purpose, so a form saved without real template IDs is caught at once.
  */
@@ -60,12 +66,12 @@ export const defaultMetadata: ConnectorMetadata = {
     ko: 'Tencent Cloud SMS',
   },
   description: {
-    en: 'Send verification codes by SMS through Tencent Cloud, to mainland China and international numbers.',
+    en: 'SMS codes via Tencent Cloud, to mainland China and worldwide.',
     'zh-CN': '通过腾讯云短信发送验证码，支持中国大陆及国际/港澳台号码。',
     'zh-TW': '透過騰訊雲簡訊發送驗證碼，支援中國大陸及國際號碼。',
-    'pt-BR': 'Envie códigos de verificação por SMS pela Tencent Cloud, para a China continental e números internacionais.',
-    ja: 'Tencent Cloud 経由で SMS の認証コードを送信します（中国本土および海外の番号に対応）。',
-    ko: 'Tencent Cloud를 통해 중국 본토 및 해외 번호로 SMS 인증 코드를 보냅니다.',
+    'pt-BR': 'Códigos por SMS via Tencent Cloud, para a China e o mundo.',
+    ja: 'Tencent Cloud で SMS 認証コードを送信（中国本土・海外）。',
+    ko: 'Tencent Cloud로 SMS 인증 코드 발송(중국 본토·해외).',
   },
   logo: './logo.svg',
   logoDark: null,
@@ -78,7 +84,7 @@ export const defaultMetadata: ConnectorMetadata = {
       required: true,
       placeholder: 'AKIDxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       description:
-        'Tencent Cloud console → Access Management (CAM) → API Keys. Use a sub-user key that may only call sms:SendSms.',
+        'Tencent Cloud console → Access Management (访问管理) → Users (用户) → the sub-user → API Keys (API 密钥). Use a sub-user that may only call sms:SendSms.',
     },
     {
       key: 'accessKeySecret',
@@ -87,7 +93,7 @@ export const defaultMetadata: ConnectorMetadata = {
       required: true,
       isConfidential: true,
       placeholder: 'Your SecretKey',
-      description: 'Shown next to the SecretId when the API key is created.',
+      description: 'Shown beside the SecretId only when the key is created (新建密钥): copy it then.',
     },
     {
       key: 'sdkAppId',
@@ -95,7 +101,8 @@ export const defaultMetadata: ConnectorMetadata = {
       type: ConnectorConfigFormItemType.Text,
       required: true,
       placeholder: '1400000000',
-      description: 'SMS console → Applications → Application list: the SDKAppID column (digits only).',
+      description:
+        'SMS console (短信) → Application Management (应用管理) → Application List (应用列表): the SDKAppID column, digits only.',
     },
     {
       key: 'region',
@@ -104,7 +111,7 @@ export const defaultMetadata: ConnectorMetadata = {
       required: true,
       placeholder: 'ap-guangzhou',
       description:
-        'The region the SMS application was created in: ap-guangzhou, ap-beijing or ap-nanjing on the China site, ap-singapore on the international site.',
+        'The region the SMS application was created in (the region selector, 地域, at the top left of the SMS console): ap-guangzhou, ap-beijing or ap-nanjing on the China site, ap-singapore on the international site.',
     },
     {
       key: 'signName',
@@ -112,7 +119,7 @@ export const defaultMetadata: ConnectorMetadata = {
       type: ConnectorConfigFormItemType.Text,
       placeholder: '腾讯云',
       description:
-        'Required when a template can send to mainland China (+86) numbers, i.e. has destination "mainland" or none; leave empty if every template is "international". SMS console → Mainland China SMS → Signatures: the approved signature text, without the 【】 brackets.',
+        'The approved signature text, without 【】: SMS console → Chinese Mainland SMS (国内短信) → Signatures (签名管理). Needed when a template can send to mainland China (+86) numbers (destination "mainland" or none); leave empty if every template is "international".',
     },
     {
       key: 'templates',
@@ -121,7 +128,7 @@ export const defaultMetadata: ConnectorMetadata = {
       required: true,
       defaultValue: templatesExample,
       description:
-        'One entry per approved body template (SMS console → Body Templates → ID). usageType is a Logto message type (Generic is required as fallback); destination is "mainland" or "international" (omit to serve both); locale picks a template by the user\'s language; params lists the values for {1}, {2}… with {{code}} for the code.',
+        'One entry per approved template: templateCode is the ID column of SMS console → Chinese Mainland SMS (国内短信) or Global SMS (国际/港澳台短信) → Body Templates (正文模板管理). usageType is a Logto message type (Generic serves the rest); destination is "mainland" or "international" (omit to serve both); locale picks by the user\'s language; params are the values for {1}, {2}…, {{code}} for the code.',
     },
     {
       key: 'international',
@@ -137,7 +144,7 @@ export const defaultMetadata: ConnectorMetadata = {
       placeholder: 'Acme',
       showConditions: showWhen('international'),
       description:
-        'Optional. Sent as SignName to numbers outside mainland China (Hong Kong, Macau and Taiwan included). Leave empty to send none.',
+        'Optional. An approved signature from Global SMS (国际/港澳台短信) → Signatures (签名管理), sent to numbers outside mainland China (Hong Kong, Macau and Taiwan included). Leave empty to send none.',
     },
     {
       key: 'senderId',
@@ -161,7 +168,7 @@ export const defaultMetadata: ConnectorMetadata = {
       placeholder: 'sms.tencentcloudapi.com',
       showConditions: showWhen('advanced'),
       description:
-        'Optional API host or URL, e.g. sms.ap-guangzhou.tencentcloudapi.com or sms.intl.tencentcloudapi.com. http:// is accepted only for a local emulator on 127.0.0.1 or localhost.',
+        'Optional API host or URL, e.g. sms.ap-guangzhou.tencentcloudapi.com or sms.intl.tencentcloudapi.com. http:// is accepted only for a local emulator on 127.0.0.1 or localhost. Used only while Advanced settings is on.',
     },
     {
       key: 'sessionToken',
@@ -187,10 +194,11 @@ export const defaultMetadata: ConnectorMetadata = {
       placeholder: 'Tencent default',
       showConditions: showWhen('advanced'),
       selectItems: [
+        { value: tencentDefaultLanguage, title: 'Tencent default' },
         { value: 'en-US', title: 'English' },
         { value: 'zh-CN', title: '简体中文' },
       ],
-      description: 'The language Tencent writes its error messages in.',
+      description: 'The language Tencent writes its error messages in. "Tencent default" asks for none.',
     },
     {
       key: 'pumpingProtection',

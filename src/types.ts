@@ -2,7 +2,7 @@ import { templateTypeGuard } from '@logto/connector-kit';
 import { z } from 'zod';
 
 import { abuseProtectionFieldGuard, redisUrlGuard } from './abuse-guard/config.js';
-import { maxTimeoutMs, minTimeoutMs } from './constant.js';
+import { maxTimeoutMs, minTimeoutMs, tencentDefaultLanguage } from './constant.js';
 import { defaultEndpoint, parseEndpoint } from './endpoint.js';
 import { containsCode, unknownTokens } from './template-params.js';
 
@@ -169,7 +169,11 @@ export const configFieldsGuard = z.object({
     // The Console saves an empty Number field as null.
     .nullish()
     .transform((value) => value ?? undefined),
-  language: z.enum(['zh-CN', 'en-US']).optional(),
+  /** `tencentDefaultLanguage` (the form's "Tencent default") asks for no language: no header. */
+  language: z
+    .enum(['zh-CN', 'en-US', tencentDefaultLanguage])
+    .optional()
+    .transform((value) => (value === tencentDefaultLanguage ? undefined : value)),
   /** Region allow-list and budgets per requesting network (see `src/abuse-guard`). */
   abuseProtection: abuseProtectionFieldGuard,
   redisUrl: redisUrlGuard.optional(),

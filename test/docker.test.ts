@@ -5,7 +5,8 @@
  * folder laid out like the image's `/etc/logto`: a root package whose `npm run cli` is Logto's CLI
  * (@logto/cli's own `logto` binary), `packages/core` named `@logto/core` with only the packages
  * core ships, and the tarball `npm pack` writes. Logto's own loader then loads what was installed
- * and the Console test call goes through it.
+ * and the Console test call goes through it. The README's install commands (the build arguments
+ * for mainland mirrors, Logto's CLI with and without `--path`) are checked and run the same way.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -61,6 +62,24 @@ const packStage = (): Stage => {
 };
 const logtoStage = (): Stage => dockerfile.stages.at(-1)!;
 
+/** An image reference with the Dockerfile's `${ARG}`s expanded: its defaults, or `overrides`. */
+const expandImage = (image: string, overrides: Record<string, string> = {}) =>
+  image.replaceAll(/\$\{(\w+)\}/g, (_, name: string) => {
+    const value = overrides[name] ?? dockerfile.globalArgs.get(name);
+    if (value === undefined) {
+      throw new Error(`\${${name}} in FROM has no default before the first FROM`);
+    }
+    return value;
+  });
+
+/** `ARG name=default` lines inside a stage (only those are visible to its RUN commands). */
+const stageArgs = (stage: Stage) =>
+  new Map(
+    stage.instructions
+      .filter(({ keyword }) => keyword === 'ARG')
+      .map(({ arguments: text }) => text.split('=', 2) as [string, string | undefined])
+  );
+
 const versionParts = (version: string) => version.split('.').map(Number);
 const atLeast = (version: number[], minimum: number[]) => {
   for (const [index, part] of minimum.entries()) {
@@ -77,12 +96,13 @@ describe('the Dockerfile', () => {
     const defaultVersion = dockerfile.globalArgs.get('LOGTO_VERSION');
     expect(defaultVersion).toMatch(/^\d+\.\d+\.\d+$/);
     expect(atLeast(versionParts(defaultVersion!), minimumLogto)).toBe(true);
-    expect(logtoStage().image).toBe('svhd/logto:${LOGTO_VERSION}');
+    expect(expandImage(logtoStage().image)).toBe(`docker.io/svhd/logto:${defaultVersion}`);
+    expect(expandImage(logtoStage().image, { LOGTO_VERSION: '1.43.0' })).toBe('docker.io/svhd/logto:1.43.0');
   });
 
   it('packs the connector in a node:22 stage with npm ci and npm pack', () => {
     const stage = packStage();
-    expect(stage.image).toMatch(/^node:22(?:[.-]|$)/);
+    expect(expandImage(stage.image)).toMatch(/^docker\.io\/library\/node:22(?:[.-]|$)/);
     expect(stage.name).toBeTruthy();
     const runs = runsOf(stage).join('\n');
     expect(runs).toMatch(/npm ci\b/);
@@ -93,7 +113,7 @@ describe('the Dockerfile', () => {
   it('packs on a Node release the package’s engines accept, as Logto’s own image runs', () => {
     const minimum = /^>=(\d+)\.(\d+)\.(\d+)$/.exec(manifest.engines?.node ?? '');
     expect(minimum).not.toBeNull();
-    const major = Number(/^node:(\d+)/.exec(packStage().image)?.[1]);
+    const major = Number(/\/node:(\d+)/.exec(expandImage(packStage().image))?.[1]);
     expect(major).toBeGreaterThanOrEqual(Number(minimum![1]));
   });
 
@@ -138,6 +158,37 @@ describe('the Dockerfile', () => {
     expect(`${manifest.name}-${manifest.version}.tgz`).toMatch(glob);
   });
 
+  it('pulls both base images from IMAGE_REGISTRY, Docker Hub unless a mirror is given', () => {
+    // An ARG used in FROM must be declared before the first FROM, or Docker leaves it empty.
+    for (const { image } of dockerfile.stages) {
+      for (const [, name] of image.matchAll(/\$\{(\w+)\}/g)) {
+        expect({ image, name, declared: dockerfile.globalArgs.has(name!) }).toEqual({ image, name, declared: true });
+      }
+    }
+    expect(dockerfile.globalArgs.get('IMAGE_REGISTRY')).toBe('docker.io/');
+    const mirror = { IMAGE_REGISTRY: 'docker.m.daocloud.io/' };
+    expect(dockerfile.stages.map(({ image }) => expandImage(image, mirror))).toEqual([
+      expect.stringMatching(/^docker\.m\.daocloud\.io\/library\/node:22/),
+      `docker.m.daocloud.io/svhd/logto:${dockerfile.globalArgs.get('LOGTO_VERSION')}`,
+    ]);
+  });
+
+  it('installs from NPM_REGISTRY, declared in the stage that uses it, npm’s own registry by default', async () => {
+    const args = stageArgs(packStage());
+    expect(args.get('NPM_REGISTRY')).toBe('https://registry.npmjs.org/');
+    const install = runsOf(packStage()).find((command) => /npm ci\b/.test(command));
+    expect(install).toMatch(/--registry="?\$\{?NPM_REGISTRY\}?"?/);
+    // npm swaps this registry for the one given in any address the lockfile records; an address
+    // on another host would still be fetched from there.
+    const lock = await readFile(path.join(repoRoot, 'package-lock.json'), 'utf8');
+    const elsewhere = [...lock.matchAll(/"resolved":\s*"([^"]+)"/g)]
+      .map((match) => match[1]!)
+      .filter((url) => !url.startsWith('https://registry.npmjs.org/') && !url.startsWith('file:'));
+    expect(elsewhere).toEqual([]);
+    // Nothing in the Logto stage downloads: the mirror is needed in the pack stage only.
+    expect(runsOf(logtoStage()).join('\n')).not.toMatch(/npm (?:ci|install|i)\b/);
+  });
+
   it('runs the add script it copied into the image', () => {
     const script = copiesOf(logtoStage()).find(({ sources }) => sources.includes('docker/add-connector.sh'));
     expect(script).toBeDefined();
@@ -146,14 +197,72 @@ describe('the Dockerfile', () => {
 });
 
 describe('docker/compose.yaml', () => {
+  const composeText = readFile(path.join(repoRoot, 'docker', 'compose.yaml'), 'utf8');
+
   it('builds the repository’s Dockerfile with the same default Logto version', async () => {
-    const compose = await readFile(path.join(repoRoot, 'docker', 'compose.yaml'), 'utf8');
+    const compose = await composeText;
     const context = /^\s+context:\s*(\S+)\s*$/m.exec(compose)?.[1];
     expect(context).toBeDefined();
     expect(existsSync(path.join(repoRoot, 'docker', context!, 'Dockerfile'))).toBe(true);
     const versions = [...compose.matchAll(/\$\{LOGTO_VERSION:-([^}]+)\}/g)].map((match) => match[1]);
     expect(versions.length).toBeGreaterThan(0);
     expect(new Set(versions)).toEqual(new Set([dockerfile.globalArgs.get('LOGTO_VERSION')]));
+  });
+
+  it('passes the mirror variables to the build with the Dockerfile’s defaults, and pulls PostgreSQL through it', async () => {
+    const compose = await composeText;
+    const defaults = new Map([
+      ['IMAGE_REGISTRY', dockerfile.globalArgs.get('IMAGE_REGISTRY')],
+      ['NPM_REGISTRY', stageArgs(packStage()).get('NPM_REGISTRY')],
+    ]);
+    for (const [name, value] of defaults) {
+      expect(compose).toMatch(new RegExp(`^\\s+${name}: \\$\\{${name}:-${value!.replaceAll('.', '\\.')}\\}\\s*$`, 'm'));
+    }
+    const images = [...compose.matchAll(/^\s+image:\s*(\S+)\s*$/gm)].map((match) => match[1]!);
+    const pulled = images.filter((image) => !image.startsWith('logto-tencent-sms'));
+    expect(pulled.length).toBeGreaterThan(0);
+    for (const image of pulled) {
+      expect(image).toMatch(/^\$\{IMAGE_REGISTRY:-docker\.io\/\}library\//);
+    }
+  });
+});
+
+const guideTexts = {
+  'README.md': await readFile(path.join(repoRoot, 'README.md'), 'utf8'),
+  'README.zh-CN.md': await readFile(path.join(repoRoot, 'README.zh-CN.md'), 'utf8'),
+};
+
+/** The shell commands of a guide's `sh` code blocks: continuation lines joined, comments dropped. */
+const shellCommands = (text: string) =>
+  [...text.matchAll(/^( *)```sh\n([\s\S]*?)^\1```/gm)].map((match) =>
+    match[2]!
+      .replaceAll(/\\\n\s*/g, '')
+      .split('\n')
+      .map((line) => line.replace(/\s+#.*$/, '').trim())
+      .filter(Boolean)
+  );
+
+describe.each(Object.entries(guideTexts))('the Docker and install commands of %s', (_, text) => {
+  const commands = shellCommands(text).flat();
+
+  it('uses only build arguments the Dockerfile declares, and shows the mainland mirrors', () => {
+    const declared = new Set([...dockerfile.globalArgs.keys(), ...stageArgs(packStage()).keys()]);
+    const used = commands.flatMap((command) => [...command.matchAll(/--build-arg\s+(\w+)=/g)].map((m) => m[1]!));
+    expect(used.filter((name) => !declared.has(name))).toEqual([]);
+    const mainland = commands.find((command) => command.startsWith('docker build') && command.includes('IMAGE_REGISTRY'));
+    expect(mainland).toMatch(/--build-arg IMAGE_REGISTRY=\S+\/ /);
+    expect(mainland).toMatch(/--build-arg NPM_REGISTRY=https:\/\/\S+/);
+  });
+
+  it('names the tarball npm pack writes', () => {
+    const tarballs = new Set(commands.flatMap((command) => command.match(/connector-tencent-sms-[\w.]+\.tgz/g) ?? []));
+    expect([...tarballs]).toEqual([`${manifest.name}-${manifest.version}.tgz`]);
+  });
+
+  it('passes --path only to Logto’s CLI run by its own path', () => {
+    for (const command of commands.filter((line) => line.includes('--path'))) {
+      expect(command).toMatch(/^\S+\/node_modules\/\.bin\/logto connector add /);
+    }
   });
 });
 
@@ -167,10 +276,11 @@ type ImageTree = {
   packed: PackedConnector;
 };
 
-/** A temporary folder laid out like the image right before the final `RUN`. */
-const createImageTree = async (): Promise<ImageTree> => {
-  const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'logto-image-')));
-  const logtoRoot = path.join(root, 'etc', 'logto');
+/**
+ * A Logto installation as the image (and a release unpacked by hand) lays it out: the root package
+ * whose `npm run cli` is Logto's CLI, and `packages/core` with only the packages core ships.
+ */
+const layOutLogto = async (logtoRoot: string) => {
   const coreDirectory = path.join(logtoRoot, 'packages', 'core');
   const connectorsDirectory = path.join(coreDirectory, 'connectors');
   const binDirectory = path.join(logtoRoot, 'node_modules', '.bin');
@@ -190,6 +300,14 @@ const createImageTree = async (): Promise<ImageTree> => {
     path.join(binDirectory, 'logto')
   );
   await linkHostPackages(path.join(coreDirectory, 'node_modules'));
+  return { connectorsDirectory };
+};
+
+/** A temporary folder laid out like the image right before the final `RUN`. */
+const createImageTree = async (): Promise<ImageTree> => {
+  const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'logto-image-')));
+  const logtoRoot = path.join(root, 'etc', 'logto');
+  const { connectorsDirectory } = await layOutLogto(logtoRoot);
 
   const packed = await packConnector(path.join(root, 'build'));
   // What `COPY --from=<pack stage>` puts into the image; the original stays for other checks.
@@ -358,6 +476,36 @@ describe('the send check inside the image, as the README runs it with docker com
     expect(stdout).toContain('req-docker-cli');
     expect(stdout).not.toContain(secret);
   });
+});
+
+describe('the README’s `connector add` commands, run as written', () => {
+  // The guide's placeholders: Logto's folder and the tarball's absolute path.
+  const addCommands = shellCommands(guideTexts['README.md']).filter((block) =>
+    block.some((command) => command.includes('connector add'))
+  );
+
+  it('has one from Logto’s folder and one from anywhere with --path', () => {
+    expect(addCommands).toHaveLength(2);
+  });
+
+  it.each([0, 1])('installs the connector with command %i', async (index) => {
+    const { root, packed } = imageTree();
+    const logtoRoot = path.join(root, `hand-installed-${index}`, 'logto');
+    const { connectorsDirectory } = await layOutLogto(logtoRoot);
+    const elsewhere = path.join(root, `hand-installed-${index}`, 'elsewhere');
+    await mkdir(elsewhere, { recursive: true });
+    const script = addCommands[index]!.map((command) =>
+      command
+        .replaceAll(/\/absolute\/path\/to\/(connector-tencent-sms-[\w.]+\.tgz)/g, packed.tarball)
+        .replaceAll('/path/to/logto', logtoRoot)
+    );
+    const { stdout, stderr } = await run('sh', ['-ec', script.join('\n')], {
+      cwd: elsewhere,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    expect(stdout + stderr).toContain(`Added ${manifest.name} v${manifest.version}`);
+    expect(existsSync(path.join(connectorsDirectory, manifest.name, 'lib', 'index.js'))).toBe(true);
+  }, 120_000);
 });
 
 describe('docker/add-connector.sh refuses to let a failed add pass as a built image', () => {

@@ -1,7 +1,9 @@
 /**
- * The operator's guide stays in step with the Console form: Logto shows README.md inside the
- * Console, and README.zh-CN.md is the same guide in Chinese. Every form field must have a row in
- * both field tables, keyed by the label the Console shows with the JSON key beside it.
+ * The operator's guide as Logto shows it: README.md is rendered in the Console beside the form, in
+ * a panel that code lines wider than about 72 characters push the form out of; its links resolve
+ * to Console URLs unless absolute; and Logto never shows README.zh-CN.md. The guide also stays in
+ * step with the form (a row per field) and with the code it quotes (config examples that validate,
+ * the emulator's account).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,12 +11,66 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { defaultMetadata } from '../src/constant.js';
+import { defaultAccountInput } from '../src/emulator/default-account.js';
+import { tencentSmsConfigGuard } from '../src/types.js';
 
+import { legacyConfig } from './helpers/config.js';
 import { repoRoot } from './helpers/logto-install.js';
 
 const guides = {
   'README.md': await readFile(path.join(repoRoot, 'README.md'), 'utf8'),
   'README.zh-CN.md': await readFile(path.join(repoRoot, 'README.zh-CN.md'), 'utf8'),
+};
+
+/** The widest code line that fits beside the form at 1280 px. */
+const maxCodeLine = 72;
+
+type CodeBlock = { language: string; lines: string[]; startLine: number };
+
+/** Fenced code blocks, each line without the fence's own indentation (as a list item nests it). */
+const codeBlocks = (text: string): CodeBlock[] => {
+  const blocks: CodeBlock[] = [];
+  let open: (CodeBlock & { indent: number }) | undefined;
+  for (const [index, line] of text.split('\n').entries()) {
+    const fence = /^( *)```(\S*)\s*$/.exec(line);
+    if (fence && !open) {
+      open = { language: fence[2] ?? '', lines: [], startLine: index + 1, indent: fence[1]!.length };
+    } else if (fence && open) {
+      const { indent: _, ...block } = open;
+      blocks.push(block);
+      open = undefined;
+    } else if (open) {
+      const indent = open.indent;
+      open.lines.push(line.slice(Math.min(indent, line.length - line.trimStart().length)));
+    }
+  }
+  expect(open, 'an unclosed code fence').toBeUndefined();
+  return blocks;
+};
+
+/** The text outside code blocks. */
+const prose = (text: string) => {
+  let inCode = false;
+  return text
+    .split('\n')
+    .filter((line) => {
+      if (/^ *```/.test(line)) {
+        inCode = !inCode;
+        return false;
+      }
+      return !inCode;
+    })
+    .join('\n');
+};
+
+/** Every link target: [text](target), ![alt](target), [label]: target, href="…", src="…". */
+const linkTargets = (text: string) => {
+  const markdown = prose(text).replaceAll(/`[^`\n]*`/g, '');
+  return [
+    ...[...markdown.matchAll(/\]\(\s*<?([^)\s>]*)/g)].map((match) => match[1]!),
+    ...[...markdown.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)].map((match) => match[1]!),
+    ...[...markdown.matchAll(/\b(?:href|src)\s*=\s*["']?([^"'\s>]+)/gi)].map((match) => match[1]!),
+  ];
 };
 
 /** The first two cells of every table row: [label, key] as written. */
@@ -23,6 +79,20 @@ const tableRows = (text: string) =>
     .split('\n')
     .filter((line) => line.startsWith('|'))
     .map((line) => line.split('|').map((cell) => cell.trim()).slice(1, 3));
+
+/** A section's text: from its heading (matched by `pattern`) to the next heading of any level. */
+const section = (text: string, pattern: RegExp) => {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => /^#{1,6} /.test(line) && pattern.test(line));
+  expect(start, `a heading matching ${pattern}`).toBeGreaterThanOrEqual(0);
+  const end = lines.findIndex((line, index) => index > start && /^#{1,6} /.test(line));
+  return lines.slice(start + 1, end === -1 ? undefined : end).join('\n');
+};
+
+const cjk = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/g;
+
+/** Columns a line takes in a monospace font: CJK and full-width characters take two. */
+const displayWidth = (line: string) => [...line].length + (line.match(cjk)?.length ?? 0);
 
 describe.each(Object.entries(guides))('%s', (name, text) => {
   it('has a field-table row for every Console form field: its label, then its JSON key', () => {
@@ -33,13 +103,107 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
     expect(missing).toEqual([]);
   });
 
-  it('links the other language in its first lines', () => {
-    const other = name === 'README.md' ? 'README.zh-CN.md' : 'README.md';
-    expect(text.split('\n').slice(0, 4).join('\n')).toContain(`](${other})`);
-  });
-
   it('states the minimum Logto version and what an older one does', () => {
     expect(text).toContain('1.38.0');
     expect(text).toContain('Connector requires @logto/connector-kit to be ^5');
+  });
+
+  it(`keeps every code line within ${maxCodeLine} characters, so the form stays in view at 1280 px`, () => {
+    const wide = codeBlocks(text).flatMap(({ lines, startLine }) =>
+      lines
+        .map((line, index) => ({ line: startLine + 1 + index, length: displayWidth(line), text: line }))
+        .filter(({ length }) => length > maxCodeLine)
+    );
+    expect(wide).toEqual([]);
+  });
+
+  it(`has no unbreakable run of text wider than ${maxCodeLine} characters outside code blocks`, () => {
+    // Link targets are not displayed; CJK text breaks between any two characters.
+    const shown = prose(text).replaceAll(/\]\([^)]*\)/g, ']').replaceAll(cjk, ' ');
+    const runs = shown.split(/\s+/).filter((run) => [...run].length > maxCodeLine);
+    expect(runs).toEqual([]);
+  });
+
+  it('links only to absolute URLs: a relative link resolves to a Console page', () => {
+    const targets = linkTargets(text);
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter((target) => !/^https?:\/\/[^/]/.test(target))).toEqual([]);
+  });
+
+  it('is an operator’s guide of at most 400 lines', () => {
+    expect(text.trimEnd().split('\n').length).toBeLessThanOrEqual(400);
+  });
+
+  it('never tells anyone to run the unpublished package name through npx', () => {
+    expect(text).not.toMatch(/npx\s+(?:-\S+\s+)*connector-tencent-sms/);
+  });
+
+  it('warns before the Console test that a number without +86 goes to the United States', () => {
+    const console = section(text, name === 'README.md' ? /Test in the Console/ : /控制台测试/);
+    const firstParagraph = console.trim().split(/\n\s*\n/)[0]!;
+    expect(firstParagraph).toContain('+86');
+    expect(firstParagraph).toContain('13012345678');
+    expect(firstParagraph).toContain('+1 301 234 5678');
+  });
+
+  it('says where a refusal’s rule text ends up: the audit log and the response, not the log output', () => {
+    expect(text).toMatch(/Audit logs/);
+    expect(text).not.toMatch(/log names the rule|日志中写明规则/);
+  });
+
+  it('states the emulator’s built-in account, secret included, where it sends people to try it', () => {
+    const tryIt = section(text, name === 'README.md' ? /Try it without Tencent/ : /不用腾讯云试用/);
+    expect(tryIt).toContain('npm run emulator');
+    for (const value of [
+      defaultAccountInput.secretId,
+      defaultAccountInput.secretKey,
+      defaultAccountInput.apps[0]!.sdkAppId,
+      defaultAccountInput.apps[0]!.region,
+      defaultAccountInput.signatures[0]!,
+    ]) {
+      expect(tryIt).toContain(value);
+    }
+  });
+
+  it('gives config examples that the connector accepts as written', () => {
+    const examples = codeBlocks(text)
+      .filter(({ language }) => language === 'json')
+      .map(({ lines }) => JSON.parse(lines.join('\n')) as Record<string, unknown>);
+    const configs = examples.filter((example) => 'accessKeyId' in example);
+    const protections = examples.filter((example) => 'allowedRegions' in example || 'perSource' in example);
+    expect(configs.length).toBeGreaterThan(0);
+    for (const config of configs) {
+      expect(tencentSmsConfigGuard.safeParse(config).error?.issues).toBeUndefined();
+    }
+    for (const abuseProtection of protections) {
+      const config = { ...legacyConfig(), pumpingProtection: true, abuseProtection };
+      expect(tencentSmsConfigGuard.safeParse(config).error?.issues).toBeUndefined();
+    }
+  });
+});
+
+describe('README.md, the guide the Console shows', () => {
+  const text = guides['README.md'];
+  const firstParagraph = text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .find((paragraph) => paragraph !== '' && !paragraph.startsWith('#'))!;
+
+  it('opens with a Chinese paragraph that names the Chinese guide in text', () => {
+    expect(firstParagraph).toContain('README.zh-CN.md');
+    const letters = firstParagraph.replaceAll(/`[^`]*`|README\.zh-CN\.md|[\s\d\p{P}\p{S}]/gu, '');
+    const chinese = letters.match(cjk)?.length ?? 0;
+    expect(chinese / letters.length).toBeGreaterThan(0.6);
+  });
+
+  it('says in that paragraph, too, that the Console test needs +86', () => {
+    expect(firstParagraph).toContain('+86');
+    expect(firstParagraph).toContain('+1 301 234 5678');
+  });
+});
+
+describe('README.zh-CN.md', () => {
+  it('names the English guide in its first lines', () => {
+    expect(guides['README.zh-CN.md'].split('\n').slice(0, 6).join('\n')).toContain('README.md');
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * The Console form as an operator reads it: the connector picker's description, field descriptions
+ * that lead through Tencent's console in the language it is usually used in, and a language select
+ * that can go back to Tencent's default.
+ */
+import { ConnectorConfigFormItemType } from '@logto/connector-kit';
+import { describe, expect, it } from 'vitest';
+
+import { defaultMetadata } from '../src/constant.js';
+import { tencentSmsConfigGuard } from '../src/types.js';
+
+import { legacyConfig } from './helpers/config.js';
+import { consoleSend } from './helpers/connector.js';
+import { mockSendSms, offlineNock } from './helpers/tencent-mock.js';
+
+const formItem = (key: string) => {
+  const item = defaultMetadata.formItems?.find((candidate) => candidate.key === key);
+  if (!item) {
+    throw new Error(`no form item ${key}`);
+  }
+  return item;
+};
+
+describe('the connector picker', () => {
+  // The picker cuts a description after about 70 characters ("…international…").
+  it.each(Object.entries(defaultMetadata.description))('shows the whole %s description', (_, text) => {
+    expect(text.length).toBeLessThanOrEqual(70);
+    expect(text.trim()).not.toBe('');
+  });
+});
+
+describe('field descriptions name Tencent console’s Chinese labels beside the English ones', () => {
+  // Each Chinese label is given in parentheses after the English one, "English (中文)".
+  it.each([
+    ['accessKeyId', ['访问管理', '用户', 'API 密钥']],
+    ['sdkAppId', ['短信', '应用管理', '应用列表']],
+    ['signName', ['国内短信', '签名管理']],
+    ['internationalSignName', ['国际/港澳台短信', '签名管理']],
+    ['templates', ['国内短信', '国际/港澳台短信', '正文模板管理']],
+  ])('%s', (key, labels) => {
+    const description = formItem(key).description ?? '';
+    for (const label of labels) {
+      expect(description).toMatch(new RegExp(`[A-Za-z][\\w ]* \\(${label}\\)`));
+    }
+  });
+});
+
+describe('the "Error message language" select', () => {
+  offlineNock();
+
+  const item = formItem('language');
+  const items = item.type === ConnectorConfigFormItemType.Select ? item.selectItems : [];
+  const tencentDefault = items.find(({ title }) => title === 'Tencent default');
+
+  it('offers Tencent’s default beside English and Chinese', () => {
+    expect(tencentDefault).toBeDefined();
+    expect(items.map(({ value }) => value)).toEqual(expect.arrayContaining(['en-US', 'zh-CN']));
+  });
+
+  it('accepts every choice it offers', () => {
+    for (const { value } of items) {
+      expect(tencentSmsConfigGuard.safeParse({ ...legacyConfig(), advanced: true, language: value }).success).toBe(
+        true
+      );
+    }
+  });
+
+  it('sends no X-TC-Language header when Tencent default is picked', async () => {
+    const { scope, captured } = mockSendSms();
+    await consoleSend({ ...legacyConfig(), advanced: true, language: tencentDefault?.value });
+    scope.done();
+    expect(captured[0]?.headers).not.toHaveProperty('x-tc-language');
+  });
+
+  it('sends the language picked otherwise', async () => {
+    const { scope, captured } = mockSendSms();
+    await consoleSend({ ...legacyConfig(), advanced: true, language: 'zh-CN' });
+    scope.done();
+    expect(captured[0]?.headers['x-tc-language']).toBe('zh-CN');
+  });
+});
