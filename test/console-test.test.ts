@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { budgetExceededError } from '../src/abuse-guard/refusals.js';
 import { consoleTestError, logtoDisplay, numberReading } from '../src/console-test/index.js';
 import { tencentError } from '../src/errors/connector-errors.js';
+import { defaultMetadata } from '../src/constant.js';
+import { distinctIssues } from '../src/errors/config-error.js';
 import { tencentCodeRules } from '../src/errors/tencent-codes.js';
 
 import { legacyConfig, secretKey, sessionToken } from './helpers/config.js';
@@ -216,6 +218,42 @@ describe('a Console test shows the cause and fix first, in a toast one can read'
     const data = JSON.stringify((shown.error as ConnectorError).data);
     expect(data).toContain('echo [redacted]');
     expect(`${shown.text} ${data}`).not.toContain(secretKey);
+  });
+});
+
+describe('a form saved untouched', () => {
+  /** What the Console saves for a new connector: every item's default, the required texts typed in. */
+  const untouchedForm = () => ({
+    ...Object.fromEntries(
+      (defaultMetadata.formItems ?? []).filter((item) => item.defaultValue !== undefined).map((item) => [item.key, item.defaultValue])
+    ),
+    accessKeyId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
+    accessKeySecret: secretKey,
+    sdkAppId: '1400006666',
+    region: 'ap-guangzhou',
+  });
+
+  it('shows one line per distinct problem, the placeholder complaint once', async () => {
+    const shown = await shownWhen(consoleSend(untouchedForm()));
+    const lines = shown.text.split('\n');
+    expect(lines[0]).toBe("The connector's config is invalid.");
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(shown.text.match(/still holds the form placeholder/g)).toHaveLength(1);
+    expect(shown.text).toContain('Error in key path "templates": (custom) templateCode (entries 0, 1): still holds the form placeholder');
+    expect(lines.length).toBeLessThanOrEqual(3);
+  });
+
+  it('folds the same problem in many entries into one line, naming them, and keeps different problems apart', () => {
+    const issues = distinctIssues([
+      ...[0, 1, 2].map((index) => ({ code: 'custom' as const, path: ['templates', index, 'templateCode'], message: 'still holds the form placeholder' })),
+      { code: 'custom' as const, path: ['templates', 3, 'templateCode'], message: 'must be digits only, e.g. 1234567' },
+      { code: 'custom' as const, path: ['signName'], message: 'signName is required' },
+    ]);
+    expect(issues).toEqual([
+      { code: 'custom', path: ['templates'], message: 'templateCode (entries 0, 1, 2): still holds the form placeholder' },
+      { code: 'custom', path: ['templates', 3, 'templateCode'], message: 'must be digits only, e.g. 1234567' },
+      { code: 'custom', path: ['signName'], message: 'signName is required' },
+    ]);
   });
 });
 

@@ -29,7 +29,7 @@ const failureOf = async (promise: Promise<unknown>) => {
   );
   expect(error).toBeInstanceOf(ConnectorError);
   const { code, data } = error as ConnectorError;
-  return { code, data: data as { errorDescription: string; tencentCode?: string; requestId?: string } };
+  return { code, data: data as { errorDescription: string; tencentCode?: string; tencentMessage?: string; requestId?: string } };
 };
 
 describe('connector against the emulator over HTTP', () => {
