@@ -456,7 +456,7 @@ describe('refusedNumberTypes', () => {
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(error.data).toMatchObject({ signInCode: ConnectorErrorCodes.InvalidRequestParameters });
     expect(descriptionOf(error)).toMatch(
-      /^Request refused \(in sign-in flows Logto answers 400 "The request is with wrong input parameter\(s\)\."\): SMS to this number is not sent: it is a premium-rate number: .* remove "premium-rate" from abuseProtection\.refusedNumberTypes\. The number was read as \+1 900/
+      /SMS to this number is not sent: it is a premium-rate number: .* remove "premium-rate" from abuseProtection\.refusedNumberTypes\. The number was read as \+1 900 234 5678, United States/
     );
     expect(sent).toEqual([]);
   });
