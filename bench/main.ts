@@ -261,6 +261,14 @@ const main = async () => {
     ({ section }) => section,
     (error: unknown) => `## The abuse guard per send\n\nNot measured: ${String(error)}`
   );
+  console.log('— number metadata: package size and first-send cost (bench/numbers.ts)');
+  const numbersSection = await forkForMessage<{ section: string }>(join(here, 'numbers.js'), {
+    env: process.env,
+    timeoutMs: 300_000,
+  }).message.then(
+    ({ section }) => section,
+    (error: unknown) => `## Number metadata: package size and first-send cost\n\nNot measured: ${String(error)}`
+  );
   const report = `${renderReport(results, {
     quick: args.quick,
     rttMs: args.rttMs,
@@ -271,7 +279,7 @@ const main = async () => {
     idle,
     idleError,
     cpuRounds: args.cpuRounds ?? sizes.cpuRounds,
-  })}\n\n${guardSection}`;
+  })}\n\n${guardSection}\n\n${numbersSection}`;
   mkdirSync(dirname(resolve(args.out)), { recursive: true });
   writeFileSync(resolve(args.out), `${report}\n`);
   console.log(`\n${report}\nwritten to ${args.out}`);
