@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { replaceSection } from './doc-section.js';
 import { forkForMessage } from './spawn.js';
 import { median } from './stats.js';
 
@@ -18,8 +19,11 @@ import { median } from './stats.js';
  *   when the checkout has that history), which read regions only, no types.
  *
  * Each load is measured in a fresh process after Logto core's packages are loaded, rounds
- * interleaved. Run alone: `npm run bench:numbers [-- --out FILE]`; `npm run bench` runs it too.
+ * interleaved. Run alone, `npm run bench:numbers [-- --out FILE]` replaces its section of
+ * docs/benchmarks.md (or FILE); `npm run bench` runs it too.
  */
+
+export const numbersHeading = '## Number metadata: package size and first-send cost';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -180,7 +184,7 @@ const render = (rows: readonly Row[], notes: readonly string[]): string => {
     return `| ${variant.name} | ${pack ? kB(pack.size) : '—'} | ${pack ? kB(pack.unpackedSize) : '—'} | ${pack?.entryCount ?? '—'} | ${cell(loads.map((load) => load.loadCpuMs), 1)} | ${cell(loads.map((load) => load.loadWallMs), 1)} | ${cell(loads.map((load) => load.readMicros), 1)} |`;
   });
   return [
-    '## Number metadata: package size and first-send cost',
+    numbersHeading,
     '',
     `The tarball \`npm pack\` writes (what Logto's \`connector add\` installs), and what loading the number reading costs the first send: importing the module the send path loads and reading one number, in a fresh process after Logto core's packages, median (lowest–highest) of ${rounds} processes per row, rows interleaved. The first send starts its TLS connection before it loads the send path, so on a real network this load overlaps the handshake; the CPU is spent either way. A warm read is one \`readNumber\` (or the table's \`regionOf\`) over a mix of plans and types.`,
     '',
@@ -194,7 +198,7 @@ const render = (rows: readonly Row[], notes: readonly string[]): string => {
 
 const main = async () => {
   const outIndex = process.argv.indexOf('--out');
-  const out = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
+  const out = resolve((outIndex > 0 ? process.argv[outIndex + 1] : undefined) ?? 'docs/benchmarks.md');
   mkdirSync(work, { recursive: true });
   const current: Variant = {
     name: 'this package: library and full metadata bundled by esbuild',
@@ -247,15 +251,17 @@ const main = async () => {
     process.send({ section });
     return;
   }
-  if (out) {
-    mkdirSync(dirname(resolve(out)), { recursive: true });
-    writeFileSync(resolve(out), `${section}\n`);
-  }
-  console.log(section);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, replaceSection(existsSync(out) ? readFileSync(out, 'utf8') : '', numbersHeading, section));
+  console.log(`${section}\n\nwritten to ${out}`);
 };
 
-const childJob = process.env.BENCH_NUMBERS_CHILD;
-(childJob ? child(JSON.parse(childJob) as { module: string; read: string }) : main()).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+// Imported by main.ts for its heading only; run as a program (or as one of its children) it measures.
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const childJob = process.env.BENCH_NUMBERS_CHILD;
+  (childJob ? child(JSON.parse(childJob) as { module: string; read: string }) : main()).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

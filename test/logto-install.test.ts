@@ -28,6 +28,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ZodError } from 'zod';
 
+import type * as EmulatorModule from '../src/emulator/index.js';
+import type * as NumbersModule from '../src/numbers/index.js';
+
 import {
   createLogtoSandbox,
   hostPackages,
@@ -329,8 +332,6 @@ describe('the Console "Send" test call through the installed copy', () => {
 });
 
 describe('numbers read by the installed copy, with core’s packages only', () => {
-  type EmulatorModule = typeof import('../src/emulator/index.js');
-  type NumbersModule = typeof import('../src/numbers/index.js');
   const installedModule = async <T>(file: string): Promise<T> =>
     (await import(pathToFileURL(path.join(installed().connectorDirectory, 'lib', file)).href)) as T;
 
@@ -344,7 +345,7 @@ describe('numbers read by the installed copy, with core’s packages only', () =
   });
 
   it('reads region and type of numbers under shared calling codes', async () => {
-    const { readNumber, describeNumber } = await installedModule<NumbersModule>('numbers/index.js');
+    const { readNumber, describeNumber } = await installedModule<typeof NumbersModule>('numbers/index.js');
     expect(readNumber('+449800000000')).toMatchObject({ region: 'GG', type: 'premium-rate' });
     expect(readNumber('+262939801234')).toMatchObject({ region: 'YT', type: 'voip' });
     expect(readNumber('+18002345678')).toMatchObject({ region: 'US', type: 'toll-free' });
@@ -369,7 +370,7 @@ describe('numbers read by the installed copy, with core’s packages only', () =
 
   it('sends to a foreign number through the installed emulator, which reports its IsoCode', async () => {
     const { startEmulator, parseAccount, defaultAccountInput, connectorConfigFor } =
-      await installedModule<EmulatorModule>('emulator/index.js');
+      await installedModule<typeof EmulatorModule>('emulator/index.js');
     const emulator = await startEmulator({
       account: parseAccount({ ...defaultAccountInput, limits: { perThirtySeconds: 0, perHour: 0, perDay: 0 } }),
     });
