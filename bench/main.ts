@@ -10,7 +10,7 @@ import type { IdleResult } from './idle.js';
 import { renderIdleSection } from './idle-report.js';
 import { numbersHeading } from './numbers.js';
 import { medianRun, renderReport, type CandidateResult, type CpuRun } from './report.js';
-import { pumpingHeading } from './pumping-report.js';
+import { pumpingHeading } from './pumping-results.js';
 import { forkForMessage } from './spawn.js';
 import type { StandInCounts, StandInPorts } from './stand-in/server.js';
 import { median } from './stats.js';
