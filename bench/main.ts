@@ -1,13 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { parseArgs, type BenchArgs } from './args.js';
 import { makeCertificate, type Certificate } from './cert.js';
+import { sectionOf } from './doc-section.js';
 import { loadCandidate } from './candidates/index.js';
 import type { IdleResult } from './idle.js';
 import { renderIdleSection } from './idle-report.js';
 import { medianRun, renderReport, type CandidateResult, type CpuRun } from './report.js';
+import { pumpingHeading } from './pumping-report.js';
 import { forkForMessage } from './spawn.js';
 import type { StandInCounts, StandInPorts } from './stand-in/server.js';
 import { median } from './stats.js';
@@ -273,7 +275,9 @@ const main = async () => {
     cpuRounds: args.cpuRounds ?? sizes.cpuRounds,
   })}\n\n${guardSection}`;
   mkdirSync(dirname(resolve(args.out)), { recursive: true });
-  writeFileSync(resolve(args.out), `${report}\n`);
+  // The pumping runs (`npm run bench:pumping`) write a section of their own: kept as it is.
+  const pumping = existsSync(resolve(args.out)) ? sectionOf(readFileSync(resolve(args.out), 'utf8'), pumpingHeading) : undefined;
+  writeFileSync(resolve(args.out), `${report}\n${pumping ? `\n${pumping}\n` : ''}`);
   console.log(`\n${report}\nwritten to ${args.out}`);
 };
 

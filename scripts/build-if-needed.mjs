@@ -1,7 +1,7 @@
 // Builds lib/ when it is missing or older than src/, so `npm run demo` and `npm run emulator`
 // work on a fresh clone. Plain JavaScript: it must run before anything is compiled.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,19 +20,18 @@ const isBuilt = () =>
   Math.min(...outputs.map((file) => statSync(file).mtimeMs)) >= newestSource(join(root, 'src'));
 
 if (!isBuilt()) {
-  console.log('Building the connector (tsc -p tsconfig.build.json) ...');
+  console.log('Building the connector (npm run build) ...');
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   } catch (error) {
     console.log(String(error.stdout ?? ''));
+    console.log(String(error.stderr ?? ''));
     console.log('The build failed; fix the errors above and try again.');
     process.exit(1);
   }
-  // npm makes a bin executable on install; a clone has to do it itself for `npx connector-tencent-sms`.
-  chmodSync(join(root, 'lib/cli/main.js'), 0o755);
   console.log();
 }
 

@@ -139,7 +139,7 @@ describe('send', () => {
   });
 
   it('uses the --type and --locale to pick the template', async () => {
-    const to = '+447700900123';
+    const to = '+447400123456';
     const base = connectorConfigFor(emulator.url);
     const config = await writeConfig('types.json', {
       ...base,

@@ -40,7 +40,7 @@ describe('emulator IsoCode for international numbers', () => {
     ['Latvia', '+37120123456', 'LV'],
     ['Bulgaria', '+359881234567', 'BG'],
     ['Ukraine', '+380501234567', 'UA'],
-    ['United Kingdom', '+447700900123', 'GB'],
+    ['United Kingdom', '+447400123456', 'GB'],
     ['Norway', '+4741234567', 'NO'],
     ['Finland', '+358401234567', 'FI'],
     ['Russia', '+79161234567', 'RU'],
@@ -51,7 +51,12 @@ describe('emulator IsoCode for international numbers', () => {
     ['Jamaica (NANP, by area code)', '+18765550123', 'JM'],
     ['Guam (NANP, by area code)', '+16715550123', 'GU'],
     ['Jersey (shares +44 with Great Britain)', '+447797123456', 'JE'],
-    ['Mayotte (shares +262 with Réunion)', '+262639123456', 'YT'],
+    ['Mayotte (shares +262 with Réunion)', '+262639011234', 'YT'],
+    ['Mayotte VoIP (shares +262 with Réunion)', '+262939801234', 'YT'],
+    ['Guernsey premium rate (shares +44 with Great Britain)', '+449800000000', 'GG'],
+    ['Saint-Barthélemy (shares +590 with Guadeloupe)', '+590590271234', 'BL'],
+    ['Christmas Island (shares +61 with Australia)', '+61851001123', 'CX'],
+    ['United States toll-free (+1 800)', '+18005550123', 'US'],
     ['Guadeloupe', '+590690123456', 'GP'],
     ['Curaçao', '+59995123456', 'CW'],
     // South America
@@ -84,7 +89,8 @@ describe('emulator IsoCode for international numbers', () => {
     ['+801 (spare)', '+80112345678'],
     ['+969 (spare)', '+96912345678'],
     ['+800 (non-geographic freephone)', '+80012345678'],
-    ['+1 800 (NANP toll-free, no single region)', '+18005550123'],
+    ['+44 7700 900 (a range set aside for fiction, in no region)', '+447700900123'],
+    ['+1 123 (no such area code)', '+11235550123'],
   ])('still refuses %s as a malformed number', async (_code, phone) => {
     const { response } = await postSigned(emulator, { body: internationalBody(phone) });
     expect(errorCode(response)).toBeUndefined();

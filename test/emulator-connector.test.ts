@@ -112,7 +112,7 @@ describe('connector against the emulator over HTTP', () => {
     const { code, data } = await failureOf(
       sendCode(
         { ...config, templates: [{ usageType: 'Generic', templateCode: '1000001', params: ['{{code}}', '5'] }] },
-        '447700900123'
+        '447400123456'
       )
     );
     expect(code).toBe('general');

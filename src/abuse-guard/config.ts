@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { isoRegionCodes } from './iso-regions.js';
+import { foldedRegions, regionsWithoutNumbers, supportedRegions } from '../numbers/supported-regions.js';
+
 import { redisUrlProblem } from './redis-url.js';
 
 /** The longest window a budget may span: 30 days. Longer ones hold counters for little gain. */
@@ -27,12 +28,33 @@ export const budgetGuard = z
   .strict();
 export type Budget = z.infer<typeof budgetGuard>;
 
+/** Why a code cannot be listed, naming it, or undefined when numbers can read as it. */
+const unsupportedRegionProblem = (code: string): string | undefined => {
+  if (supportedRegions.has(code)) {
+    return undefined;
+  }
+  // Only what has the shape of a code is repeated: a value pasted here by mistake may be a secret.
+  const shown = /^[A-Z\d]{1,3}$/.test(code) ? code : 'this value';
+  const foldedInto = foldedRegions[code];
+  if (foldedInto !== undefined) {
+    return `${shown} is not a numbering region: its numbers read as ${foldedInto}`;
+  }
+  if (regionsWithoutNumbers.has(code)) {
+    return `${shown} has no telephone numbers of its own`;
+  }
+  return `${shown} is not a region code; use ISO 3166-1 alpha-2 codes such as CN, HK, SG or US`;
+};
+
+/** A region numbers can read as (`supportedRegions`), in any case. */
 const regionCodeGuard = z
   .string()
   .trim()
   .transform((value) => value.toUpperCase())
-  .refine((value) => isoRegionCodes.has(value), {
-    message: 'must be an ISO 3166-1 alpha-2 region code such as CN, HK, SG or US',
+  .superRefine((value, context) => {
+    const problem = unsupportedRegionProblem(value);
+    if (problem !== undefined) {
+      context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    }
   });
 
 /**
@@ -44,7 +66,7 @@ export const abuseProtectionGuard = z
     allowedRegions: z
       .array(regionCodeGuard)
       .min(1, 'must list at least one region; leave the key out to allow every region')
-      .max(isoRegionCodes.size, `must list at most ${isoRegionCodes.size} regions`)
+      .max(supportedRegions.size, `must list at most ${supportedRegions.size} regions`)
       .transform((regions) => [...new Set(regions)])
       .optional(),
     /** IPv4 addresses are grouped into sources of this prefix length; 32 (the default) is one address. */

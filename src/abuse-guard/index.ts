@@ -1,5 +1,5 @@
 import { toE164 } from '../phone.js';
-import { regionOf } from '../regions/index.js';
+import { regionOf } from '../numbers/index.js';
 
 import { claimFor } from './claim.js';
 import type { AbuseProtection } from './config.js';

@@ -1,5 +1,5 @@
 import { destinationOf, toE164 } from '../phone.js';
-import { describeNumber } from '../regions/index.js';
+import { describeNumber } from '../numbers/index.js';
 
 /**
  * What may be quoted back: text made of what people type into a number, no longer than one.

@@ -1,6 +1,6 @@
 import type { Destination } from './account.js';
 import type { TencentCode } from './error-catalog.js';
-import { regionOf } from '../regions/index.js';
+import { regionOf } from '../numbers/index.js';
 
 export type ParsedNumber = {
   /** `+<cc><number>`, the form Tencent echoes back in `PhoneNumber`. */

@@ -10,8 +10,8 @@ let built: Promise<string> | undefined;
 let buildFolder: string | undefined;
 
 /**
- * Compiles `src/` once per test process into a private folder under `.tmp/` and returns its
- * `lib` path. Private because other suites or a developer may run `npm run build` (which starts
+ * Builds `src/` as `npm run build` does, once per test process, into a private folder under
+ * `.tmp/` and returns its `lib` path. Private because other suites or a developer may run `npm run build` (which starts
  * with `rm -rf lib`) at the same time; inside the repo so that the compiled files still resolve
  * `@logto/connector-kit` and `zod` from the repository's node_modules.
  */
@@ -20,12 +20,9 @@ export const buildLib = async (): Promise<string> => {
     await mkdir(path.join(repoRoot, '.tmp'), { recursive: true });
     buildFolder = await mkdtemp(path.join(repoRoot, '.tmp', 'cli-build-'));
     const lib = path.join(buildFolder, 'lib');
-    const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    await promisify(execFile)(
-      process.execPath,
-      [tsc, '-p', path.join(repoRoot, 'tsconfig.build.json'), '--outDir', lib],
-      { cwd: repoRoot }
-    );
+    await promisify(execFile)(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs'), lib], {
+      cwd: repoRoot,
+    });
     return lib;
   })();
   return built;

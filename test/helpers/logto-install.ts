@@ -75,8 +75,8 @@ const withOutput = async (command: string, args: string[], cwd: string) => {
 };
 
 /**
- * A copy of the package (without `node_modules`), built with the repository's own
- * `tsconfig.build.json` into the copy's `lib/`.
+ * A copy of the package (without `node_modules`), built into the copy's `lib/` by the
+ * repository's own build script (tsc, then the bundled phone-number metadata).
  */
 const stagePackage = async (stageDirectory: string) => {
   for (const entry of stagedEntries) {
@@ -85,10 +85,9 @@ const stagePackage = async (stageDirectory: string) => {
       await cp(source, path.join(stageDirectory, entry), { recursive: true });
     }
   }
-  const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
   await withOutput(
     process.execPath,
-    [tsc, '-p', path.join(repoRoot, 'tsconfig.build.json'), '--outDir', path.join(stageDirectory, 'lib')],
+    [path.join(repoRoot, 'scripts', 'build.mjs'), path.join(stageDirectory, 'lib')],
     repoRoot
   );
 };

@@ -1,6 +1,5 @@
-import { splitCallingCode } from './calling-codes.js';
 import { groupDigits } from './group-digits.js';
-import { e164Shape, regionOf } from './region-of.js';
+import { e164Shape, readNumber } from './read-number.js';
 import { regionName } from './region-name.js';
 
 /** How much of a string that is not a number is shown back; enough to recognise a typo. */
@@ -17,8 +16,9 @@ const shown = (input: string): string => {
 
 /**
  * How a number was read, for people: the digits grouped after the calling code, then the region
- * `regionOf` found (`+1 301 234 5678, United States`, `+86 130 1234 5678, Chinese mainland`,
- * `+999 1234 5678, unknown region`). Meant for error messages, the Console test and logs, where an
+ * `readNumber` found (`+1 301 234 5678, United States`, `+86 130 1234 5678, Chinese mainland`,
+ * `+800 1234 5678, unknown region`, `+99912345678, unknown region` when even the calling code is
+ * unknown). Meant for error messages, the Console test and logs, where an
  * admin must see at a glance which country a refused number went to. Never throws, whatever it is
  * given.
  */
@@ -29,8 +29,10 @@ export const describeNumber = (e164: string): string => {
   if (!e164Shape.test(e164)) {
     return `${shown(e164)}, not an E.164 number`;
   }
-  const { code, national } = splitCallingCode(e164.slice(1));
-  const region = regionOf(e164);
-  const digits = national ? `+${code} ${groupDigits(national)}` : `+${code}`;
-  return `${digits}, ${region ? regionName(region) : 'unknown region'}`;
+  const reading = readNumber(e164);
+  if (!reading) {
+    return `${e164}, unknown region`;
+  }
+  const { callingCode, national, region } = reading;
+  return `+${callingCode} ${groupDigits(national)}, ${region ? regionName(region) : 'unknown region'}`;
 };

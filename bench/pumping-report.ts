@@ -1,0 +1,178 @@
+import type { ConfigId, PumpingConfig } from './pumping-configs.js';
+import type { RunOutcome } from './pumping-play.js';
+import type { PumpingRun } from './pumping-runs.js';
+import { median, percentile } from './stats.js';
+
+/** The heading that starts this section in docs/benchmarks.md; `npm run bench` keeps it. */
+export const pumpingHeading = '## SMS pumping runs';
+
+/** At most this many codes paid for in a block-pumping run counts as stopped. */
+export const attackBound = 50;
+
+export type StoreId = 'memory' | 'redis' | 'cluster';
+export const storeLabels: Record<StoreId, string> = {
+  memory: 'in process',
+  redis: 'Redis (1 node)',
+  cluster: 'Redis Cluster (3 nodes)',
+};
+
+export type CostCell = {
+  durationsUs: number[];
+  cpuUs: number;
+  calls: number;
+  /** Runs whose accepted count differs from the in-process replay: id → [in process, here]. */
+  differs: Array<{ run: string; memory: number; here: number }>;
+  /** Why the store was not measured. */
+  skipped?: string;
+};
+
+export type PumpingResults = {
+  quick: boolean;
+  date: string;
+  node: string;
+  runs: PumpingRun[];
+  configs: PumpingConfig[];
+  outcomes: Map<string, RunOutcome>;
+  costs: Map<string, CostCell>;
+  stores: StoreId[];
+  storeNotes: Partial<Record<StoreId, string>>;
+  /** The abuse-protection value of each configuration, per audience, as sent. */
+  settings: Array<{ config: string; audience: string; value: string }>;
+};
+
+export const outcomeKey = (config: ConfigId, run: string) => `${config}|${run}`;
+export const costKey = (config: ConfigId, store: StoreId) => `${config}|${store}`;
+
+const count = (value: number) => value.toLocaleString('en-US');
+const micro = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+
+const reasons = (refused: Record<string, number>) =>
+  Object.entries(refused)
+    .sort(([, a], [, b]) => b - a)
+    .map(([reason, times]) => `${reason} ${count(times)}`)
+    .join(', ');
+
+const cell = (run: PumpingRun, outcome: RunOutcome | undefined): string => {
+  if (!outcome) {
+    return '—';
+  }
+  const why = reasons(outcome.refused);
+  if (run.kind === 'attack') {
+    const flag = run.id === 'block' && outcome.paid > attackBound ? ' ✗' : '';
+    return `**${count(outcome.paid)}** paid${flag}${why ? ` (refused: ${why})` : ''}`;
+  }
+  const flag = outcome.usersRefused > 0 ? ' ✗' : '';
+  return `**${count(outcome.usersRefused)}** refused${flag}, ${count(outcome.paid)} paid${why ? ` (${why})` : ''}`;
+};
+
+const findings = (results: PumpingResults): string[] => {
+  const lines: string[] = [];
+  const protective = results.configs.filter((config) => config.id !== 'off');
+  for (const config of protective) {
+    const leaks = results.runs
+      .filter((run) => run.kind === 'attack')
+      .map((run) => ({ run, outcome: results.outcomes.get(outcomeKey(config.id, run.id)) }))
+      .filter(({ outcome }) => outcome !== undefined && outcome.paid > attackBound);
+    const refusals = results.runs
+      .filter((run) => run.kind === 'legitimate')
+      .map((run) => ({ run, outcome: results.outcomes.get(outcomeKey(config.id, run.id)) }))
+      .filter(({ outcome }) => outcome !== undefined && outcome.usersRefused > 0);
+    const stopped = results.runs.filter(
+      (run) => run.kind === 'attack' && (results.outcomes.get(outcomeKey(config.id, run.id))?.paid ?? Infinity) <= attackBound
+    );
+    lines.push(
+      `- **${config.label}**: ${
+        stopped.length > 0 ? `holds ${stopped.map((run) => run.title).join('; ')} to ${attackBound} codes or fewer` : `holds no attack run to ${attackBound} codes or fewer`
+      }${
+        leaks.length > 0
+          ? `; pays for ${leaks.map(({ run, outcome }) => `${count(outcome!.paid)} of ${count(outcome!.attempts)} in "${run.title}"`).join(', ')}`
+          : ''
+      }; ${
+        refusals.length === 0
+          ? 'refuses no legitimate user'
+          : `refuses legitimate users: ${refusals
+              .map(({ run, outcome }) => `${count(outcome!.usersRefused)} of ${count(run.users ?? 0)} in "${run.title}"`)
+              .join(', ')}`
+      }.`
+    );
+  }
+  const failures = [...results.outcomes.entries()].filter(([, outcome]) => outcome.failures.length > 0);
+  for (const [key, outcome] of failures) {
+    lines.push(`- ${key}: ${outcome.failures.length} sends failed for another reason, e.g. ${outcome.failures[0]}`);
+  }
+  for (const [key, costs] of results.costs) {
+    for (const { run, memory, here } of costs.differs) {
+      const [config, store] = key.split('|') as [ConfigId, StoreId];
+      lines.push(
+        `- ${storeLabels[store]}, ${results.configs.find((item) => item.id === config)?.label ?? config}, "${run}": the guard let ${count(here)} through against ${count(memory)} in process (a store that could not be asked lets sends go unchecked).`
+      );
+    }
+  }
+  return lines;
+};
+
+const costTable = (results: PumpingResults): string[] => {
+  const header = results.stores.map((store) => storeLabels[store]);
+  return [
+    `| configuration | ${header.map((label) => `${label}: median / p99 µs, CPU µs per send`).join(' | ')} |`,
+    `| --- | ${header.map(() => '---:').join(' | ')} |`,
+    ...results.configs.map((config) => {
+      const cells = results.stores.map((store) => {
+        const cost = results.costs.get(costKey(config.id, store));
+        if (!cost || cost.skipped) {
+          return cost?.skipped ? `not measured: ${cost.skipped}` : '—';
+        }
+        if (cost.calls === 0) {
+          return '—';
+        }
+        return `${micro(median(cost.durationsUs))} / ${micro(percentile(cost.durationsUs, 0.99))}, ${micro(cost.cpuUs / cost.calls)}${cost.differs.length > 0 ? ' ✗' : ''}`;
+      });
+      return `| ${config.label} | ${cells.join(' | ')} |`;
+    }),
+  ];
+};
+
+/** The Markdown section for docs/benchmarks.md. */
+export const renderPumping = (results: PumpingResults): string => {
+  const { runs, configs } = results;
+  const lines = [
+    pumpingHeading,
+    '',
+    `Written by \`npm run bench:pumping${results.quick ? ' -- --quick' : ''}\` on ${results.date}, Node ${results.node}. Every send goes through the built connector's \`sendMessage\` over real HTTP to the project's emulator (Tencent's per-number limits switched off there, so what the connector lets through is what is paid for); nothing reaches Tencent. A cell says how many codes were paid for and, for legitimate runs, how many users were refused at least once; in brackets, which rule refused how many sends. ✗ marks a block-pumping run with more than ${attackBound} codes paid for, or a legitimate run with a user refused.`,
+    '',
+    `| run | sends | ${configs.map((config) => config.label).join(' | ')} |`,
+    `| --- | ---: | ${configs.map(() => '---').join(' | ')} |`,
+    ...runs.map(
+      (run) =>
+        `| ${run.kind === 'attack' ? 'attack' : 'legitimate'}: ${run.title}${run.users ? ` (${count(run.users)} users)` : ''} | ${count(run.sends.length)} | ${configs
+          .map((config) => cell(run, results.outcomes.get(outcomeKey(config.id, run.id))))
+          .join(' | ')} |`
+    ),
+    '',
+    '### What the numbers say',
+    '',
+    ...findings(results),
+    '',
+    '### The guard\'s cost per send',
+    '',
+    `\`guardSend\` alone (no HTTP), every send of every run replayed one after another, after a warm-up; budgets fresh for each run. Figures are per call, refusals included. ${results.stores
+      .map((store) => results.storeNotes[store])
+      .filter(Boolean)
+      .join(' ')} ✗ marks a store whose verdicts differ from the in-process ones (listed above). Indicative: the machine is shared.`,
+    '',
+    ...costTable(results),
+    '',
+    '### The runs and the configurations',
+    '',
+    ...runs.map((run) => `- **${run.title}** (${run.kind}, ${run.audience === 'mainland' ? 'a mainland service' : 'a global service'}; ${run.inFlight} in flight): ${run.how}.`),
+    '',
+    ...configs.map((config) => `- **${config.label}**: ${config.meaning}.`),
+    '',
+    '| configuration | audience | abuse-protection settings as configured |',
+    '| --- | --- | --- |',
+    ...results.settings.map(({ config, audience, value }) => `| ${config} | ${audience} | \`${value}\` |`),
+    '',
+    'Time is real, and each run takes seconds: pumping comes in bursts like these, and an hour of legitimate traffic compressed into seconds puts every send into the same window, which is the hardest case for a legitimate run (every hourly or daily window sees all of it; spread over an hour, the same sends would never count more). A pumping run spread over a day would get each hourly budget once per hour: multiply the attack figures of hourly rules accordingly.',
+  ];
+  return lines.join('\n');
+};
