@@ -201,6 +201,24 @@ export const replayGuard = async (project: Project, config: unknown, run: Pumpin
   return { durationsUs, cpuUs: cpu.user + cpu.system, calls: run.sends.length, accepted };
 };
 
+/**
+ * The guard alone with `inFlight` sends of the run outstanding at once, as a burst from many
+ * clients reaches one Logto: how many it accepts. A store that checks and counts in one atomic
+ * step accepts exactly what a sequential replay does.
+ */
+export const burstGuard = async (project: Project, config: unknown, run: PumpingRun, inFlight: number): Promise<number> => {
+  let accepted = 0;
+  await pool(run.sends, inFlight, async (send) => {
+    try {
+      await project.guardSend(config as never, { to: asLogtoSends(send), ip: send.ip, countBudgets: true });
+      accepted += 1;
+    } catch {
+      // Refused.
+    }
+  });
+  return accepted;
+};
+
 /** The parsed config, or an error naming what the connector refused in it. */
 export const parsedConfig = (project: Project, config: Record<string, unknown>): unknown => {
   const result = project.parseConfig(config);

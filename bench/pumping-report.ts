@@ -24,7 +24,12 @@ export type CostCell = {
   differs: Array<{ run: string; memory: number; here: number }>;
   /** Why the store was not measured. */
   skipped?: string;
+  /** The block run as one burst (`burstInFlight` at once): sends the guard accepted. */
+  burstAccepted?: number;
 };
+
+/** Sends in flight at once in the burst replay. */
+export const burstInFlight = 32;
 
 export type PumpingResults = {
   quick: boolean;
@@ -67,33 +72,19 @@ const cell = (run: PumpingRun, outcome: RunOutcome | undefined): string => {
 
 const findings = (results: PumpingResults): string[] => {
   const lines: string[] = [];
-  const protective = results.configs.filter((config) => config.id !== 'off');
-  for (const config of protective) {
-    const leaks = results.runs
-      .filter((run) => run.kind === 'attack')
-      .map((run) => ({ run, outcome: results.outcomes.get(outcomeKey(config.id, run.id)) }))
-      .filter(({ outcome }) => outcome !== undefined && outcome.paid > attackBound);
-    const refusals = results.runs
-      .filter((run) => run.kind === 'legitimate')
-      .map((run) => ({ run, outcome: results.outcomes.get(outcomeKey(config.id, run.id)) }))
-      .filter(({ outcome }) => outcome !== undefined && outcome.usersRefused > 0);
-    const stopped = results.runs.filter(
-      (run) => run.kind === 'attack' && (results.outcomes.get(outcomeKey(config.id, run.id))?.paid ?? Infinity) <= attackBound
-    );
+  const of = (config: PumpingConfig, run: PumpingRun) => results.outcomes.get(outcomeKey(config.id, run.id));
+  const attacks = results.runs.filter((run) => run.kind === 'attack');
+  const legitimate = results.runs.filter((run) => run.kind === 'legitimate');
+  for (const config of results.configs.filter((item) => item.id !== 'off')) {
+    const stopped = attacks.filter((run) => (of(config, run)?.paid ?? Infinity) <= attackBound);
+    const through = attacks.filter((run) => (of(config, run)?.paid ?? 0) > attackBound);
+    const refusing = legitimate.filter((run) => (of(config, run)?.usersRefused ?? 0) > 0);
+    const list = (runs: PumpingRun[], text: (run: PumpingRun, outcome: RunOutcome) => string) =>
+      runs.length === 0 ? 'none' : runs.map((run) => text(run, of(config, run)!)).join('; ');
     lines.push(
-      `- **${config.label}**: ${
-        stopped.length > 0 ? `holds ${stopped.map((run) => run.title).join('; ')} to ${attackBound} codes or fewer` : `holds no attack run to ${attackBound} codes or fewer`
-      }${
-        leaks.length > 0
-          ? `; pays for ${leaks.map(({ run, outcome }) => `${count(outcome!.paid)} of ${count(outcome!.attempts)} in "${run.title}"`).join(', ')}`
-          : ''
-      }; ${
-        refusals.length === 0
-          ? 'refuses no legitimate user'
-          : `refuses legitimate users: ${refusals
-              .map(({ run, outcome }) => `${count(outcome!.usersRefused)} of ${count(run.users ?? 0)} in "${run.title}"`)
-              .join(', ')}`
-      }.`
+      `- **${config.label}**. Attacks held to ${attackBound} codes or fewer: ${list(stopped, (run, outcome) => `${run.title} (${count(outcome.paid)} paid)`)}. ` +
+        `More paid for: ${list(through, (run, outcome) => `${run.title} (${count(outcome.paid)} of ${count(outcome.attempts)})`)}. ` +
+        `Legitimate users refused: ${list(refusing, (run, outcome) => `${run.title} (${count(outcome.usersRefused)} of ${count(run.users ?? 0)})`)}.`
     );
   }
   const failures = [...results.outcomes.entries()].filter(([, outcome]) => outcome.failures.length > 0);
@@ -132,6 +123,9 @@ const costTable = (results: PumpingResults): string[] => {
   ];
 };
 
+const burstRun = (results: PumpingResults) =>
+  count(results.runs.find((run) => run.id === 'block')?.sends.length ?? 0);
+
 /** The Markdown section for docs/benchmarks.md. */
 export const renderPumping = (results: PumpingResults): string => {
   const { runs, configs } = results;
@@ -161,6 +155,20 @@ export const renderPumping = (results: PumpingResults): string => {
       .join(' ')} ✗ marks a store whose verdicts differ from the in-process ones (listed above). Indicative: the machine is shared.`,
     '',
     ...costTable(results),
+    '',
+    `A burst: the block run's ${burstRun(results)} sends with ${burstInFlight} in flight at once through the guard alone; the store must accept what a sequential replay accepts (in process: the first column).`,
+    '',
+    `| configuration | ${results.stores.map((store) => storeLabels[store]).join(' | ')} |`,
+    `| --- | ${results.stores.map(() => '---:').join(' | ')} |`,
+    ...results.configs.map(
+      (config) =>
+        `| ${config.label} | ${results.stores
+          .map((store) => {
+            const accepted = results.costs.get(costKey(config.id, store))?.burstAccepted;
+            return accepted === undefined ? '—' : `${count(accepted)} accepted`;
+          })
+          .join(' | ')} |`
+    ),
     '',
     '### The runs and the configurations',
     '',

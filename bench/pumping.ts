@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { replaceSection } from './doc-section.js';
 import { pumpingConfigs, type ConfigInputs, type PumpingConfig } from './pumping-configs.js';
 import {
+  burstGuard,
   formDefaults,
   loadProject,
   parsedConfig,
@@ -16,6 +17,7 @@ import {
 } from './pumping-play.js';
 import { startRedis, startRedisCluster, type RedisSetup } from './pumping-redis.js';
 import {
+  burstInFlight,
   costKey,
   outcomeKey,
   pumpingHeading,
@@ -33,7 +35,8 @@ import { fullSizes, pumpingRuns, quickSizes, type PumpingRun } from './pumping-r
  * and in a loopback 3-node Redis Cluster. Writes its section of docs/benchmarks.md.
  *
  * Flags: `--quick` (smaller legitimate runs, writes .tmp/pumping-quick.md unless `--out`),
- * `--out FILE`, `--runs block,office`, `--configs default,off`, `--stores memory,redis,cluster`.
+ * `--out FILE`, `--runs block,office`, `--configs default,off`, `--stores memory,redis,cluster`,
+ * `--root DIR` (another build of the connector than `lib/`).
  */
 
 export type PumpingOptions = {
@@ -146,6 +149,10 @@ export const runPumpingBench = async (options: PumpingOptions): Promise<PumpingR
             cell.differs.push({ run: run.title, memory: acceptedInMemory.get(key)!, here: cost.accepted });
           }
         }
+        const block = runs.find((run) => run.id === 'block');
+        if (block) {
+          cell.burstAccepted = await burstGuard(project, withStore(config, block), block, burstInFlight);
+        }
         costs.set(costKey(config.id, store), cell);
         log(`cost ${storeLabels[store]} · ${config.label}: ${cell.calls} calls${cell.differs.length > 0 ? `, verdicts differ in ${cell.differs.length} runs` : ''}`);
       }
@@ -186,6 +193,7 @@ if (isMain) {
     runs: listFlag(argv, '--runs'),
     configs: listFlag(argv, '--configs'),
     stores: listFlag(argv, '--stores') as StoreId[] | undefined,
+    root: listFlag(argv, '--root')?.join(','),
     log: (line) => console.log(line),
   });
   const section = renderPumping(results);

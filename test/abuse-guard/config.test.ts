@@ -79,11 +79,12 @@ describe('the abuseProtection setting', () => {
 
 describe('a redisUrl node-redis could not use', () => {
   // Accepted, each of these left every send uncounted: node-redis throws on a path that is no
-  // database number, and looks up a bracketed IPv6 host in DNS as it stands.
+  // database number, and Redis refuses to select a database beyond its `databases` setting.
   it.each([
     ['a path that is no database number', 'redis://:p4ss-w0rd-never-shown@redis.internal:6379/cache', /database number/],
     ['a database number with more after it', 'redis://:p4ss-w0rd-never-shown@redis.internal:6379/0/x', /database number/],
-    ['an IPv6 address as host', 'redis://:p4ss-w0rd-never-shown@[::1]:6379/0', /IPv6/],
+    ['a database number beyond 15', 'redis://:p4ss-w0rd-never-shown@redis.internal:6379/16', /database number must be 0 to 15/],
+    ['a cluster with a database number', 'redis://:p4ss-w0rd-never-shown@redis.internal:7000/2?cluster=1', /only database 0/],
   ])('is refused as invalid_config: %s, without quoting it', (_name, redisUrl, message) => {
     const result = tencentSmsConfigGuard.safeParse({ ...legacyConfig(), redisUrl });
     expect(result.success).toBe(false);
@@ -93,7 +94,13 @@ describe('a redisUrl node-redis could not use', () => {
     expect(JSON.stringify(result.error)).not.toContain('p4ss-w0rd-never-shown');
   });
 
-  it.each(['redis://redis.internal', 'redis://redis.internal:6379/', 'rediss://u:p@10.0.0.5:6380/15'])('accepts %s', (redisUrl) => {
+  it.each([
+    'redis://redis.internal',
+    'redis://redis.internal:6379/',
+    'rediss://u:p@10.0.0.5:6380/15',
+    'redis://:p@[::1]:6379/0',
+    'redis://:p@node1:7000?cluster=yes&host=node2:7001&host=[fd00::3]:7002',
+  ])('accepts %s', (redisUrl) => {
     expect(tencentSmsConfigGuard.safeParse({ ...legacyConfig(), redisUrl }).success).toBe(true);
   });
 });

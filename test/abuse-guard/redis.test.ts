@@ -6,15 +6,12 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MemoryBudgetStore } from '../../src/abuse-guard/stores/memory-store.js';
-import { closeRedisConnections, redisRetryDelayMs } from '../../src/abuse-guard/stores/redis-connection.js';
+import { closeRedisConnections } from '../../src/abuse-guard/stores/redis-connection.js';
 import { RedisBudgetStore } from '../../src/abuse-guard/stores/redis-store.js';
 import type { BudgetClaim } from '../../src/abuse-guard/stores/types.js';
-import { startCaptureServer } from '../helpers/capture-server.js';
-import { worldConfig } from '../helpers/config.js';
-import { buildLib, removeBuiltLib } from '../helpers/emulator-build.js';
 import { redisRequired, redisServerAvailable, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
-import { SenderProcess, type Send } from '../helpers/redis-sender.js';
-import { okBodyFor } from '../helpers/sendsms-bodies.js';
+import type { SenderProcess, Send } from '../helpers/redis-sender.js';
+import { countOf, startSenderRig, type SenderRig } from '../helpers/sender-rig.js';
 
 /**
  * Budgets shared through a real Redis by several Node processes, each loading the built connector
@@ -34,41 +31,19 @@ describe('redis-server', () => {
 
 describe.runIf(available)('budgets in a shared Redis', () => {
   let redis: RedisServer;
-  let tencent: Awaited<ReturnType<typeof startCaptureServer>>;
-  let lib: string;
-  const senders: SenderProcess[] = [];
-  let appId = 1_400_500_000;
+  let rig: SenderRig;
 
   beforeAll(async () => {
-    [redis, tencent, lib] = await Promise.all([
-      startRedisServer(),
-      startCaptureServer(({ body }) => ({
-        status: 200,
-        body: JSON.stringify(okBodyFor((JSON.parse(body.toString()) as { PhoneNumberSet: string[] }).PhoneNumberSet)),
-      })),
-      buildLib(),
-    ]);
+    [redis, rig] = await Promise.all([startRedisServer(), startSenderRig()]);
   });
   afterAll(async () => {
-    await Promise.all(senders.map(async (sender) => sender.end(1000)));
     await closeRedisConnections();
-    await Promise.all([redis?.stop(), tencent?.close(), removeBuiltLib()]);
+    await Promise.all([redis?.stop(), rig?.close()]);
   });
 
-  /** A config of its own SDK app (so its own budgets) counting in the test's Redis. */
-  const configWith = (abuseProtection: unknown, redisUrl = redis.url) => ({
-    ...worldConfig(),
-    sdkAppId: String((appId += 1)),
-    endpoint: tencent.origin,
-    timeout: 5000,
-    pumpingProtection: true,
-    abuseProtection,
-    redisUrl,
-  });
-
-  /** What reached the Tencent stand-in for one app. */
-  const sentFor = (config: { sdkAppId: string }) =>
-    tencent.captures.filter((capture) => JSON.parse(capture.body.toString()).SmsSdkAppId === config.sdkAppId).length;
+  const configWith = (abuseProtection: unknown, redisUrl = redis.url) => rig.configWith(abuseProtection, redisUrl);
+  const sentFor = (config: { sdkAppId: string }) => rig.sentFor(config);
+  const count = countOf;
 
   /** Clients connected to the test's Redis, asked with a client of the test's own. */
   const connectedClients = async (): Promise<number> => {
@@ -84,32 +59,9 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     }
   };
 
-  /**
-   * Processes ready to send, each warmed up by one send from an address of its own and waited for
-   * until its Redis client is connected, so that the concurrent sends meet connected clients
-   * rather than a cold start on a busy machine.
-   */
-  const startSenders = async (count: number, config: unknown, { waitForRedis = true } = {}) => {
-    const started = await Promise.all(Array.from({ length: count }, async () => SenderProcess.start(lib, config)));
-    senders.push(...started);
-    const before = await connectedClients();
-    await Promise.all(started.map(async (sender, index) => sender.run([{ to: '8613099999999', ip: `100.64.0.${index + 1}` }])));
-    for (let attempt = 0; waitForRedis && attempt < 100 && (await connectedClients()) < before + count; attempt += 1) {
-      await sleep(50);
-    }
-    return started;
-  };
-
-  /** Ends each process and checks it left by itself, cleanly, with nothing secret on stderr. */
-  const expectCleanExit = async (processes: SenderProcess[]) => {
-    for (const sender of processes) {
-      expect(await sender.end()).toBe(0);
-      expect(sender.stderr).not.toContain('UNHANDLED');
-      expect(sender.stderr).not.toContain(redis.password);
-    }
-  };
-
-  const count = (outcomes: string[], value: string) => outcomes.filter((outcome) => outcome === value).length;
+  const startSenders = async (number: number, config: unknown, { waitForRedis = true } = {}) =>
+    rig.startSenders(number, config, waitForRedis ? connectedClients : undefined);
+  const expectCleanExit = async (processes: SenderProcess[]) => rig.expectCleanExit(processes, redis.password);
 
   it('three processes sending at once from one address get exactly perSource.max codes through', async () => {
     const config = configWith({ perSource: { max: 7, windowSeconds: 3600 } });
@@ -138,49 +90,79 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     await expectCleanExit(processes);
   });
 
-  it('Redis killed mid-run, then hung: sends go ahead uncounted, one warning, no hang; back again: counting resumes; hung again: sends go ahead', async () => {
+  it('five processes × 250 concurrent sends from one address get exactly perSource.max through, run after run', async () => {
+    const config = configWith({ perSource: { max: 37, windowSeconds: 3600 } });
+    const processes = await startSenders(5, config);
+    for (let run = 1; run <= 3; run += 1) {
+      const before = sentFor(config);
+      const batch = (index: number): Send[] =>
+        Array.from({ length: 250 }, (_, send) => ({ to: `86139${index}${run}${String(send).padStart(5, '0')}`, ip: `203.0.113.${100 + run}` }));
+      const outcomes = (await Promise.all(processes.map(async (sender, index) => sender.run(batch(index))))).flat();
+      expect({ run, ok: count(outcomes, 'ok'), refused: count(outcomes, 'rate_limit_exceeded') }).toEqual({ run, ok: 37, refused: 1213 });
+      expect(sentFor(config) - before).toBe(37);
+    }
+    for (const sender of processes) {
+      expect(sender.stderr).not.toContain('Redis at');
+    }
+    await expectCleanExit(processes);
+  });
+
+  it('a process whose event loop is busy for 800 ms while Redis answers still counts in Redis', async () => {
+    // A plain 500 ms timer fires before the answers waiting in the socket are read, and so took
+    // a busy process for a dead Redis: every send of the batch went ahead uncounted.
+    const config = configWith({ perSource: { max: 5, windowSeconds: 3600 } });
+    const processes = await startSenders(2, config);
+    const batch = (index: number): Send[] =>
+      Array.from({ length: 40 }, (_, send) => ({ to: `86137${index}${String(send).padStart(6, '0')}`, ip: '198.51.100.77' }));
+    const outcomes = (await Promise.all(processes.map(async (sender, index) => sender.run(batch(index), { stallMs: 800 })))).flat();
+    expect(count(outcomes, 'ok')).toBe(5);
+    for (const sender of processes) {
+      expect(sender.stderr).not.toContain('Redis at');
+    }
+    await expectCleanExit(processes);
+  });
+
+  it('Redis killed, then frozen: budgets are counted in the process, one warning naming host and port; back again: counting resumes in Redis', async () => {
     const config = configWith({ perSource: { max: 4, windowSeconds: 3600 } });
     const [sender] = await startSenders(1, config);
-    const from = (n: number): Send[] => Array.from({ length: n }, (_, index) => ({ to: `8613${String(index).padStart(9, '0')}`, ip: '198.51.100.60' }));
+    const from = (ip: string, n: number): Send[] => Array.from({ length: n }, (_, index) => ({ to: `8613${String(index).padStart(9, '0')}`, ip }));
+    const okAndRefused = (outcomes: string[]) => [count(outcomes, 'ok'), count(outcomes, 'rate_limit_exceeded')];
 
-    expect(await sender!.run(from(2))).toEqual(['ok', 'ok']);
+    // Counted in Redis.
+    expect(await sender!.run(from('198.51.100.60', 3))).toEqual(['ok', 'ok', 'ok']);
 
-    // Killed while a batch is on its way: each send is counted or goes ahead, nothing else.
-    const [midRun] = await Promise.all([sender!.run(from(6)), redis.kill()]);
-    expect(midRun.every((outcome) => outcome === 'ok' || outcome === 'rate_limit_exceeded'), midRun.join()).toBe(true);
+    // Killed: the process counts on its own, from zero, and never lets more than the budget through.
+    await redis.kill();
+    expect(okAndRefused(await sender!.run(from('198.51.100.61', 6)))).toEqual([4, 2]);
+    expect(okAndRefused(await sender!.run(from('198.51.100.60', 6)))).toEqual([4, 2]);
 
-    // Down: every send goes ahead.
-    expect(await sender!.run(from(5))).toEqual(Array(5).fill('ok'));
-
-    // Up again but frozen (accepts connections, never answers): the 500 ms bound lets sends go.
+    // Back (a fresh, empty Redis): once the back-off has passed, the budget spent in the process
+    // no longer applies, because Redis counts again.
     await redis.restart();
-    redis.freeze();
-    await sleep(redisRetryDelayMs + 100);
-    expect(await sender!.run(from(3))).toEqual(Array(3).fill('ok'));
-
-    // Back for real (a fresh, empty Redis): within a retry delay the budget counts again.
-    await redis.restart();
-    let refusedAfter = 0;
-    for (let attempt = 1; attempt <= 100 && refusedAfter === 0; attempt += 1) {
-      const [outcome] = await sender!.run(from(1));
-      refusedAfter = outcome === 'rate_limit_exceeded' ? attempt : 0;
-      await sleep(50);
+    let resumedAfter = 0;
+    for (let attempt = 1; attempt <= 50 && resumedAfter === 0; attempt += 1) {
+      const [outcome] = await sender!.run(from('198.51.100.61', 1));
+      resumedAfter = outcome === 'ok' ? attempt : 0;
+      await sleep(100);
     }
-    expect(refusedAfter, 'counting never resumed').toBeGreaterThan(4);
-    expect(await sender!.run(from(3))).toEqual(Array(3).fill('rate_limit_exceeded'));
+    expect(resumedAfter, 'counting in Redis never resumed').toBeGreaterThan(0);
+    expect(okAndRefused(await sender!.run(from('198.51.100.61', 5)))).toEqual([3, 2]);
 
-    // Frozen under a connected client: the budget is spent, yet the sends go ahead (fail open).
+    // Frozen under a connected client (answers nothing): counted in the process again.
     redis.freeze();
-    expect(await sender!.run(from(3))).toEqual(Array(3).fill('ok'));
+    expect(okAndRefused(await sender!.run(from('198.51.100.62', 6)))).toEqual([4, 2]);
     await redis.restart();
 
     const warnings = sender!.stderr.split('\n').filter((line) => line.includes('Redis at'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain(`redis://127.0.0.1:${redis.port} is unavailable`);
+    expect(warnings[0]).toContain(`Redis at redis://127.0.0.1:${redis.port} is unavailable`);
+    expect(warnings[0]).toContain('counted in this process');
+    // The reason keeps the address: only the password is a secret.
+    expect(warnings[0]).toContain(`ECONNREFUSED 127.0.0.1:${redis.port}`);
     await expectCleanExit([sender!]);
   });
 
-  it('a wrong password: sends go ahead, and neither password shows in the warning', async () => {
+  it('a wrong password: budgets are counted in the process, and neither password shows in the warning', async () => {
     const wrongPassword = 'wrong-PASS-7c1d-do-not-leak';
     const config = configWith(
       { perSource: { max: 1, windowSeconds: 3600 } },
@@ -189,10 +171,33 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     const [sender] = await startSenders(1, config, { waitForRedis: false });
     expect(await sender!.run([{ to: '8613012345678', ip: '192.0.2.8' }, { to: '8613012345678', ip: '192.0.2.8' }])).toEqual([
       'ok',
-      'ok',
+      'rate_limit_exceeded',
     ]);
     expect(sender!.stderr).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+ is unavailable \(.*WRONGPASS/);
     expect(sender!.stderr).not.toContain(wrongPassword);
+    await expectCleanExit([sender!]);
+  });
+
+  it('a database index beyond 15 is invalid_config, and an index within it keeps its budgets apart', async () => {
+    const outOfRange = configWith({ perSource: { max: 1, windowSeconds: 3600 } }, `${redis.url}/99`);
+    const [refused] = await startSenders(1, outOfRange, { waitForRedis: false });
+    expect(await refused!.run([{ to: '8613012345678', ip: '192.0.2.9' }])).toEqual(['invalid_config']);
+    await expectCleanExit([refused!]);
+
+    const inDatabase15 = configWith({ perSource: { max: 1, windowSeconds: 3600 } }, `${redis.url}/15`);
+    const [sender] = await startSenders(1, inDatabase15);
+    expect(await sender!.run([{ to: '8613012345678', ip: '192.0.2.10' }, { to: '8613012345678', ip: '192.0.2.10' }])).toEqual([
+      'ok',
+      'rate_limit_exceeded',
+    ]);
+    const client = createClient({ url: `${redis.url}/15` });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      expect(await client.dbSize()).toBeGreaterThan(0);
+    } finally {
+      await client.disconnect();
+    }
     await expectCleanExit([sender!]);
   });
 

@@ -1,9 +1,14 @@
 // A Logto stand-in in its own process: loads the built connector (lib/index.js, as Logto does)
-// with the config given as argv[3], then for each JSON line on stdin ({ sends: [{ to, ip }] })
-// runs those sends concurrently and prints one JSON line of outcomes ('ok' or the error code).
+// with the config given as argv[3], then for each JSON line on stdin ({ sends: [{ to, ip }],
+// stallMs? }) runs those sends concurrently and prints one JSON line of outcomes ('ok' or the
+// error code). With `stallMs`, the event loop is kept busy that long right after the first write
+// to Redis, as a burst of local work (or a long garbage collection) would keep Logto's.
 // It never calls process.exit: when stdin ends it must exit on its own, which fails if
 // anything (a Redis socket, a timer) holds the event loop.
+import { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { setImmediate } from 'node:timers';
 import { pathToFileURL } from 'node:url';
 
 process.on('unhandledRejection', (reason) => {
@@ -16,6 +21,22 @@ const { default: createConnector } = await import(pathToFileURL(`${libPath}/inde
 const config = JSON.parse(configJson);
 const { sendMessage } = await createConnector({ getConfig: async () => config });
 
+// The first write on a TCP socket that is not the Tencent stand-in's is a write to Redis.
+const tencentPort = Number(new URL(config.endpoint).port);
+let stallArmed = 0;
+const write = Socket.prototype.write;
+Socket.prototype.write = function (...args) {
+  if (stallArmed > 0 && this.remotePort !== undefined && this.remotePort !== tencentPort) {
+    const stallMs = stallArmed;
+    stallArmed = 0;
+    setImmediate(() => {
+      const until = performance.now() + stallMs;
+      while (performance.now() < until);
+    });
+  }
+  return write.apply(this, args);
+};
+
 const outcomeOf = async ({ to, ip }) => {
   try {
     await sendMessage({ to, type: 'SignIn', payload: { code: '123456' }, ip });
@@ -27,7 +48,8 @@ const outcomeOf = async ({ to, ip }) => {
 
 process.stdout.write('ready\n');
 for await (const line of createInterface({ input: process.stdin })) {
-  const { sends } = JSON.parse(line);
+  const { sends, stallMs = 0 } = JSON.parse(line);
+  stallArmed = stallMs;
   const outcomes = await Promise.all(sends.map(outcomeOf));
   process.stdout.write(`${JSON.stringify(outcomes)}\n`);
 }

@@ -54,9 +54,13 @@ export class SenderProcess {
     });
   }
 
-  /** Runs the sends concurrently in the process; their outcomes in order ('ok' or an error code). */
-  async run(sends: Send[]): Promise<string[]> {
-    this.child.stdin.write(`${JSON.stringify({ sends })}\n`);
+  /**
+   * Runs the sends concurrently in the process; their outcomes in order ('ok' or an error code).
+   * `stallMs`: the process's event loop is kept busy that long right after its first write to
+   * Redis in this batch.
+   */
+  async run(sends: Send[], { stallMs = 0 } = {}): Promise<string[]> {
+    this.child.stdin.write(`${JSON.stringify({ sends, stallMs })}\n`);
     return JSON.parse(await this.nextLine()) as string[];
   }
 

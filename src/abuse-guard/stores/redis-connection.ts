@@ -1,32 +1,43 @@
 import type * as Redis from 'redis';
-import type { RedisClientType } from 'redis';
 
-import { redisLocation, redisUrlSecrets } from '../redis-url.js';
+import { readRedisUrl, redisLocation, redisUrlSecrets, type RedisTarget } from '../redis-url.js';
 import { warnAtMostOncePerMinute } from '../warning.js';
 
 import { redact } from '../../errors/redact.js';
 
-/** The longest a send waits for Redis (connecting included) before it goes ahead uncounted. */
+import { afterLoopFreeTime, freeMsSince, loopMark, type LoopMark } from './loop-free-timer.js';
+import { createRedisHandle, type RedisCommandClient, type RedisHandle } from './redis-client.js';
+
+export type { RedisCommandClient } from './redis-client.js';
+
+/**
+ * The longest a send waits for Redis (connecting included) before its budgets are counted in
+ * this process instead. It is measured in time the event loop was free (see `afterLoopFreeTime`):
+ * a burst of sends keeping our own loop busy is not Redis being slow.
+ */
 export const redisCallTimeoutMs = 500;
+/** The wall-clock limit on that wait, for a loop that is never free while Redis does not answer. */
+export const redisCallCapMs = 5000;
 /**
  * The longest a connection attempt may take, across the sends that wait for it. A send stops
  * waiting after `redisCallTimeoutMs`, but the attempt goes on, so a Redis that is merely slow to
  * accept on a busy host is still reached; one that never completes the handshake is given up.
  */
 export const redisConnectDeadlineMs = 3000;
-/** After a failure, Redis is left alone this long: sends meanwhile go ahead at once, uncounted. */
+/** After a failure, Redis is left alone this long: sends meanwhile count in this process at once. */
 export const redisRetryDelayMs = 1000;
 
-type Client = RedisClientType;
 type RedisModule = typeof Redis;
 
 type Connection = {
-  client?: Client;
-  connecting?: Promise<Client>;
-  /** When the attempt in `connecting` started (ms). */
-  connectingSince: number;
+  handle?: RedisHandle;
+  connecting?: Promise<RedisHandle>;
+  /** When the attempt in `connecting` started. */
+  connectingSince: LoopMark;
   /** Until this time (ms) Redis is not asked. */
   retryAt: number;
+  /** A cluster's last node error while connecting: why no root node answered. */
+  lastError?: unknown;
 };
 
 /** One client per URL per process, created on the first send that needs it. */
@@ -36,31 +47,30 @@ class RedisTimeoutError extends Error {
   override name = 'RedisTimeoutError';
 }
 
-const reasonOf = (error: unknown, url: string): string => {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return redact(text.replace(/\s+/g, ' '), redisUrlSecrets(url)).slice(0, 200);
+const textOf = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+
+/** Why Redis is unavailable, for the operator: host and port kept, only the password removed. */
+const reasonOf = (error: unknown, url: string, connection?: Connection): string => {
+  const last = connection?.lastError;
+  const text = last !== undefined && last !== error ? `${textOf(error)} (last: ${textOf(last)})` : textOf(error);
+  return redact(text.replace(/\s+/g, ' '), redisUrlSecrets(url)).slice(0, 240);
 };
 
-const warnUncounted = (url: string, error: unknown) =>
+const warnUnavailable = (url: string, error: unknown, connection?: Connection) =>
   warnAtMostOncePerMinute(
-    `connector-tencent-sms: Redis at ${redisLocation(url)} is unavailable (${reasonOf(error, url)}); codes are sent without source budgets until it answers again.`
+    `connector-tencent-sms: Redis at ${redisLocation(url)} is unavailable (${reasonOf(error, url, connection)}); SMS budgets are counted in this process until it answers again.`
   );
-
-/** Closes a client we no longer use, whatever state it is in. */
-const discard = (client: Client | undefined) => {
-  if (client?.isOpen) {
-    client.disconnect().catch(() => undefined);
-  }
-};
 
 /** Forgets the client, backs off, and tells the operator (once a minute at most). */
 const markDown = (url: string, connection: Connection, error: unknown) => {
-  const { client } = connection;
-  connection.client = undefined;
+  const { handle } = connection;
+  connection.handle = undefined;
   connection.connecting = undefined;
   connection.retryAt = Date.now() + redisRetryDelayMs;
-  discard(client);
-  warnUncounted(url, error);
+  handle?.discard();
+  warnUnavailable(url, error, connection);
+  connection.lastError = undefined;
 };
 
 let redisModule: Promise<RedisModule> | undefined;
@@ -70,61 +80,60 @@ let redisModule: Promise<RedisModule> | undefined;
  */
 const loadRedis = (): Promise<RedisModule> => (redisModule ??= import('redis'));
 
-const connect = async (url: string, connection: Connection, { createClient }: RedisModule): Promise<Client> => {
-  const client: Client = createClient({
-    url,
-    // Fail fast instead of queueing: a send never waits for a reconnect.
-    disableOfflineQueue: true,
-    // Reconnecting is ours to do (on a later send), so no timer of the client's keeps running.
-    socket: { connectTimeout: redisConnectDeadlineMs, reconnectStrategy: false },
-  });
+const connect = async (url: string, target: RedisTarget, connection: Connection, redis: RedisModule): Promise<RedisHandle> => {
   let connected = false;
   // node-redis emits 'error' for socket faults; without a listener that would crash Logto. A
   // failed attempt backs off and tells the operator. A fault once connected mostly comes while
   // the client is idle (Redis' `timeout`, a proxy's or NAT's idle limit, a restart): no send was
   // left uncounted, so the client is only forgotten and the next send reconnects; a send whose
-  // command the fault breaks reports it itself (see `withRedis`).
-  client.on('error', (error: unknown) => {
-    if (connection.client !== client) {
+  // command the fault breaks reports it itself (see `withRedis`). A cluster that has not
+  // connected yet goes on to its other root nodes: its attempt fails, or not, by itself.
+  const onError = (error: unknown) => {
+    // Events come only once the client exists, so `handle` is set by then.
+    if (connection.handle !== handle) {
       return;
     }
     if (connected) {
-      connection.client = undefined;
-      discard(client);
+      connection.handle = undefined;
+      handle.discard();
+    } else if (target.cluster) {
+      connection.lastError = error;
     } else {
       markDown(url, connection, error);
     }
-  });
-  // An idle connection must not keep a process alive (a CLI, a test, a Logto shutting down).
-  client.unref();
-  connection.client = client;
-  // A handshake that never completes (a frozen server) is given up; unref'd like the socket.
-  const deadline = setTimeout(() => {
-    if (connection.client === client && !client.isReady) {
-      markDown(url, connection, new RedisTimeoutError(`not connected within ${redisConnectDeadlineMs} ms`));
+  };
+  const handle = await createRedisHandle(redis, target, { connectTimeoutMs: redisConnectDeadlineMs, onError });
+  connection.handle = handle;
+  // A handshake that never completes (a frozen server) is given up.
+  const cancel = afterLoopFreeTime(
+    { freeMs: redisConnectDeadlineMs, capMs: 2 * redisConnectDeadlineMs, keepAlive: false },
+    () => {
+      if (connection.handle === handle && !handle.isReady()) {
+        markDown(url, connection, new RedisTimeoutError(`not connected within ${redisConnectDeadlineMs} ms`));
+      }
     }
-  }, redisConnectDeadlineMs);
-  deadline.unref();
+  );
   try {
-    await client.connect();
+    await handle.connect();
     connected = true;
   } finally {
-    clearTimeout(deadline);
+    cancel();
   }
   // Given up on while it was connecting: close it rather than leave it open.
-  if (connection.client !== client) {
-    discard(client);
+  if (connection.handle !== handle) {
+    handle.discard();
     throw new RedisTimeoutError('connection given up');
   }
-  return client;
+  connection.lastError = undefined;
+  return handle;
 };
 
-const readyClient = (url: string, connection: Connection, redis: RedisModule): Promise<Client> => {
-  if (connection.client?.isReady) {
-    return Promise.resolve(connection.client);
+const readyHandle = (url: string, target: RedisTarget, connection: Connection, redis: RedisModule): Promise<RedisHandle> => {
+  if (connection.handle?.isReady()) {
+    return Promise.resolve(connection.handle);
   }
   if (!connection.connecting) {
-    const attempt: Promise<Client> = connect(url, connection, redis).finally(() => {
+    const attempt: Promise<RedisHandle> = connect(url, target, connection, redis).finally(() => {
       if (connection.connecting === attempt) {
         connection.connecting = undefined;
       }
@@ -132,57 +141,79 @@ const readyClient = (url: string, connection: Connection, redis: RedisModule): P
     // Whoever stops waiting first, a failed attempt must not become an unhandled rejection.
     attempt.catch(() => undefined);
     connection.connecting = attempt;
-    connection.connectingSince = Date.now();
+    connection.connectingSince = loopMark();
   }
   return connection.connecting;
 };
 
-const withinBound = async <T>(work: Promise<T>): Promise<T> => {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new RedisTimeoutError(`no answer within ${redisCallTimeoutMs} ms`)), redisCallTimeoutMs);
+/** `work`, or a RedisTimeoutError once the loop has been free `redisCallTimeoutMs` without it. */
+const withinBound = async <T>(work: Promise<T>): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const cancel = afterLoopFreeTime({ freeMs: redisCallTimeoutMs, capMs: redisCallCapMs, keepAlive: true }, () =>
+      reject(new RedisTimeoutError(`no answer within ${redisCallTimeoutMs} ms`))
+    );
+    work.then(
+      (value) => {
+        cancel();
+        resolve(value);
+      },
+      (error: unknown) => {
+        cancel();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    );
   });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-};
 
 /**
- * Runs `command` on the Redis at `url`, connecting first if needed, all within
- * `redisCallTimeoutMs`. Undefined when Redis is down, slow or failing: the caller goes ahead
- * (fail open, as Logto's own rate limits do). Never throws and never leaves a rejection unhandled.
+ * Runs `command` on the Redis at `url` (one server or a cluster), connecting first if needed,
+ * all within `redisCallTimeoutMs` of Redis' time. Undefined when Redis is unavailable: refused,
+ * failing, or not answering; the caller then counts in this process. Never throws and never
+ * leaves a rejection unhandled.
  */
 export const withRedis = async <T>(
   url: string,
-  command: (client: Client) => Promise<T>
+  command: (client: RedisCommandClient) => Promise<T>
 ): Promise<T | undefined> => {
   let connection = connections.get(url);
   if (!connection) {
-    connection = { retryAt: 0, connectingSince: 0 };
+    connection = { retryAt: 0, connectingSince: loopMark() };
     connections.set(url, connection);
   }
-  const now = Date.now();
-  if (now < connection.retryAt) {
+  if (Date.now() < connection.retryAt) {
+    return undefined;
+  }
+  const target = readRedisUrl(url);
+  if ('problem' in target) {
+    // The config guard refuses such a URL first; this only keeps a send from failing on it.
+    warnUnavailable(url, new Error(`the Redis URL ${target.problem}`));
     return undefined;
   }
   // An attempt that has already outlasted one send's wait is not waited for again.
-  if (connection.connecting && now - connection.connectingSince >= redisCallTimeoutMs) {
-    warnUncounted(url, new RedisTimeoutError(`still connecting after ${redisCallTimeoutMs} ms`));
+  if (connection.connecting && freeMsSince(connection.connectingSince) >= redisCallTimeoutMs) {
+    warnUnavailable(url, new RedisTimeoutError(`still connecting after ${redisCallTimeoutMs} ms`));
     return undefined;
   }
   // A call that had to connect spends part of its bound on the handshake: if its command then runs
   // out of time, the connection is sound (it just answered the handshake) and is kept. Discarding
   // it would make a Redis a few round trips away reconnect on every send and never count.
-  const wasReady = connection.client?.isReady === true;
+  const wasReady = connection.handle?.isReady() === true;
   try {
     const redis = await loadRedis();
-    return await withinBound(readyClient(url, connection, redis).then(command));
+    const result = await withinBound(
+      readyHandle(url, target, connection, redis).then(async (handle) => {
+        try {
+          return await command(handle.client);
+        } finally {
+          // A cluster may have opened a connection to another node on the way.
+          handle.unref();
+        }
+      })
+    );
+    return result;
   } catch (error) {
     if (error instanceof RedisTimeoutError && (connection.connecting || !wasReady)) {
       // Still connecting, or only just connected: this send goes ahead, the connection stays.
-      warnUncounted(url, error);
+      warnUnavailable(url, error);
     } else {
       markDown(url, connection, error);
     }
@@ -192,9 +223,9 @@ export const withRedis = async <T>(
 
 /** Closes every client (tests, and a process that wants to exit at once). */
 export const closeRedisConnections = async (): Promise<void> => {
-  const clients = [...connections.values()].map((connection) => connection.client);
+  const handles = [...connections.values()].map((connection) => connection.handle);
   connections.clear();
-  await Promise.all(
-    clients.map(async (client) => (client?.isOpen ? client.disconnect().catch(() => undefined) : undefined))
-  );
+  for (const handle of handles) {
+    handle?.discard();
+  }
 };
