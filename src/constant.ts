@@ -29,15 +29,13 @@ export const maxResponseBytes = 1024 * 1024;
 export const tencentDefaultLanguage = 'default';
 
 /**
- * Every Logto message type for mainland China, plus the international fallback. The placeholder
- * codes fail validation on purpose, so a form saved without real template IDs is caught at once.
+ * What a first setup needs: one Generic template for mainland China and one for the rest of the
+ * world, since Generic serves every message type that has no entry of its own. The placeholder
+ * codes fail validation on purpose, so a form saved without real template IDs is caught at once;
+ * an entry left at its placeholder is skipped once another holds a real ID.
  */
 const templatesExample = [
-  ...Object.values(TemplateType).map((usageType) => ({
-    usageType,
-    templateCode: '<template-code>',
-    destination: 'mainland',
-  })),
+  { usageType: TemplateType.Generic, templateCode: '<template-code>', destination: 'mainland' },
   { usageType: TemplateType.Generic, templateCode: '<template-code>', destination: 'international' },
 ];
 

@@ -1,4 +1,5 @@
 import { generalError, invalidResponseError, tencentError } from './errors/connector-errors.js';
+import { describeForeignAnswer, excerpt } from './errors/foreign-answer.js';
 import { cutText } from './errors/redaction/cut.js';
 import type { RawResponse } from './http/post.js';
 import {
@@ -6,19 +7,6 @@ import {
   tencentErrorBodyGuard,
   type SendSmsResult,
 } from './types.js';
-
-/**
- * A short, tag-free excerpt of a body, so a gateway's HTML page reads as a sentence. Both cuts
- * leave the marker that redaction looks for.
- */
-const excerpt = (text: string): string => {
-  // Cut before any regex runs: the body may be up to the 1 MiB cap, and this runs on every error.
-  const plain = cutText(text, 2048).replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  if (!plain) {
-    return '(empty body)';
-  }
-  return cutText(plain, 200);
-};
 
 const parseJson = (text: string): unknown => {
   try {
@@ -47,24 +35,27 @@ export const interpretResponse = (
     throw tencentError(error.Code, error.Message, RequestId);
   }
   if (status !== 200) {
-    throw generalError(
-      `Tencent Cloud SMS answered HTTP ${status} without an error code: ${excerpt(text)}`
-    );
+    throw generalError(describeForeignAnswer(status, text));
   }
   if (json === undefined) {
-    throw invalidResponseError(`Tencent Cloud SMS answered with a body that is not JSON: ${excerpt(text)}`);
+    // A page where JSON belongs: a gateway, a proxy's login page, a wrong endpoint.
+    throw invalidResponseError(
+      /^\s*</.test(text)
+        ? describeForeignAnswer(status, text)
+        : `Tencent Cloud SMS answered with a body that is not JSON (${excerpt(text, 80)}): check the endpoint and any proxy in between; the code may or may not have been sent.`
+    );
   }
   const success = sendSmsSuccessBodyGuard.safeParse(json);
   if (!success.success) {
     throw invalidResponseError(
-      `Tencent Cloud SMS answered with JSON that is not a SendSms response: ${excerpt(text)}`
+      `Tencent Cloud SMS answered with JSON that is not a SendSms response (${excerpt(text, 80)}): check that the endpoint is Tencent Cloud SMS or the emulator; the code may or may not have been sent.`
     );
   }
 
   const { SendStatusSet: statuses, RequestId: requestId } = success.data.Response;
   if (statuses.length !== expectedNumbers) {
     throw invalidResponseError(
-      `Tencent Cloud SMS reported ${statuses.length} send results for ${expectedNumbers} number(s). RequestId: ${cutText(requestId, 300)}`
+      `Tencent Cloud SMS reported ${statuses.length} send results for ${expectedNumbers} number(s): check the SMS console's delivery records before sending again. RequestId: ${cutText(requestId, 300)}`
     );
   }
   const failed = statuses.find((item) => item.Code !== 'Ok');

@@ -1,8 +1,4 @@
-import {
-  ConnectorError,
-  ConnectorErrorCodes,
-  type GetConnectorConfig,
-} from '@logto/connector-kit';
+import type { GetConnectorConfig } from '@logto/connector-kit';
 
 import { redisUrlSecrets } from './abuse-guard/redis-url.js';
 import { configKey } from './config-key.js';
@@ -36,14 +32,10 @@ export const readConfig = async (
   // the same data by construction, whatever the object looked like (a `toJSON` on an array, say).
   const result = tencentSmsConfigGuard.safeParse(key === undefined ? config : JSON.parse(key));
   if (!result.success) {
-    // The same error connector-kit's validateConfig throws, with any secret quoted by zod removed.
+    // The error connector-kit's validateConfig throws, one issue per problem, no secret quoted.
     const { accessKeySecret, sessionToken, redisUrl } = (config ?? {}) as Record<string, unknown>;
-    const { redactedError } = await import('./errors/redacted-error.js');
-    throw redactedError(new ConnectorError(ConnectorErrorCodes.InvalidConfig, result.error), [
-      accessKeySecret,
-      sessionToken,
-      ...redisUrlSecrets(redisUrl),
-    ]);
+    const { invalidConfigError } = await import('./errors/config-error.js');
+    throw invalidConfigError(result.error, [accessKeySecret, sessionToken, ...redisUrlSecrets(redisUrl)]);
   }
   lastValid = key === undefined ? undefined : { key, config: result.data };
   return result.data;

@@ -86,15 +86,52 @@ describe('send', () => {
 
   it('prints the number as read, with its country: digits without + are read as Logto reads them', async () => {
     const config = await writeConfig('read-as.json', connectorConfigFor(emulator.url));
-    const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', '13012345678']);
+    const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', '85251234567']);
     expect(code).toBe(0);
-    expect(stdout).toContain(
-      'Number     13012345678, read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678)'
-    );
-    expect(stdout).toMatch(/Country\s+US/);
+    expect(stdout).toContain('Number     85251234567, read as +852 5123 4567, Hong Kong (China) — for a mainland China number type +86 first\n');
+    expect(stdout).toMatch(/Country\s+HK/);
     // Typed with its +, the country code was meant: the number as read, without the +86 hint.
     const typed = await runCli(lib, ['send', '--config', config, '--to', '+1 415 555 2671']);
     expect(typed.stdout).toContain('Number     14155552671, read as +1 415 555 2671, United States\n');
+    const international = await runCli(lib, ['send', '--config', config, '--to', '00 1 415 555 2672']);
+    expect(international.stdout).toContain('read as +1 415 555 2672, United States\n');
+  });
+
+  it('refuses a number that reads two ways before anything is sent, showing both readings and how to type each', async () => {
+    const config = await writeConfig('two-ways.json', connectorConfigFor(emulator.url));
+    for (const typed of ['13012345678', '130 1234 5678', '130-1234-5678']) {
+      const before = emulator.store.list().length;
+      const { code, stdout, stderr } = await runCli(lib, ['send', '--config', config, '--to', typed]);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('--to 13012345678 has no country code and reads two ways, so nothing was sent:');
+      expect(stderr).toContain('country code first, as Logto reads it: +1 301 234 5678, United States');
+      expect(stderr).toContain('as a mainland China mobile number:     +86 130 1234 5678, Chinese mainland');
+      expect(stderr).toContain('--to +8613012345678 for the mainland China number, --to +13012345678 for the other.');
+      expect(emulator.store.list()).toHaveLength(before);
+    }
+    // With +, 00 or 86 in front the number reads one way and goes out as before.
+    for (const typed of ['+13012345670', '0013012345671', '86 131 0000 0099', '+86 131 0000 0098']) {
+      const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', typed]);
+      expect(stdout, typed).toContain('Sent.');
+      expect(code).toBe(0);
+    }
+  });
+
+  it('says the abuse protection is not used when "pumpingProtection" is false and the file has one', async () => {
+    const config = await writeConfig('protection-off.json', {
+      ...connectorConfigFor(emulator.url),
+      pumpingProtection: false,
+      abuseProtection: { allowedRegions: ['CN'] },
+    });
+    // A US number the region list would refuse goes out: the list is off, as in the Console.
+    const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', '+14155550199']);
+    expect(stdout).toContain(
+      'Protection none: "pumpingProtection" is false, so the file\'s "abuseProtection" is not used, as in the Console form\n'
+    );
+    expect(code).toBe(0);
+    const on = await runCli(lib, ['send', '--config', await writeConfig('protection-on.json', { ...connectorConfigFor(emulator.url), abuseProtection: { allowedRegions: ['CN'] } }), '--to', freshNumber()]);
+    expect(on.stdout).not.toContain('Protection none');
   });
 
   it('names the endpoint the send really goes to: with "advanced": false the file\'s endpoint is not used', async () => {
@@ -108,9 +145,7 @@ describe('send', () => {
     expect(stdout).toContain('Number     not-a-number, not readable as an international number');
     expect(stdout).toContain('Failed: invalid_request_parameters');
     expect(stdout).toContain('  Logto would show: The request is with wrong input parameter(s).\n    (HTTP 400 in sign-in flows)\n');
-    expect(stdout).toContain(
-      '    Error occurred in connector: Request refused (in sign-in flows Logto answers 400 "The request is with wrong input parameter(s).")'
-    );
+    expect(stdout).toContain("  Diagnosis, as the Console's test shows it:\n    Error occurred in connector: The phone number is not valid");
   });
 
   it('takes the secret from TENCENT_SMS_SECRET_KEY when the file has none', async () => {
@@ -159,13 +194,12 @@ describe('send', () => {
     const { code, stdout, stderr } = await runCli(lib, ['send', '--config', config, '--to', freshNumber()]);
     expect(code).toBe(1);
     expect(stdout).toContain('Failed: general (Tencent code AuthFailure.SignatureFailure)');
-    expect(stdout).toContain('Logto would show: Error occurred in connector: Tencent Cloud SMS returned AuthFailure.SignatureFailure');
-    // The Console's test shows that same general text with the number as read added: said once,
-    // not the long line printed twice.
-    expect(stdout).toMatch(
-      /\n {4}\(HTTP 400 in sign-in flows; the Console's test shows the same, followed by: The number was read as \+86 131 \d{4} \d{4}, Chinese mainland\.\)\n/
-    );
-    expect(stdout.match(/Tencent Cloud SMS returned AuthFailure\.SignatureFailure/g)).toHaveLength(1);
+    expect(stdout).toMatch(/\n {2}Tencent {4}\S.*\n/);
+    expect(stdout).toContain('Logto would show: Error occurred in connector: SecretId or SecretKey is wrong: copy both again');
+    // The Console's test shows that same general text (a mainland number is not read back for a
+    // wrong key): said once, not the long line printed twice.
+    expect(stdout).toContain("    (HTTP 400, in sign-in flows and in the Console's test alike)\n");
+    expect(stdout.match(/SecretId or SecretKey is wrong/g)).toHaveLength(1);
     expect(`${stdout}${stderr}`).not.toContain(wrongSecret);
     expect(`${stdout}${stderr}`).not.toMatch(stackTrace);
   });
@@ -181,8 +215,10 @@ describe('send', () => {
     expect(second.stdout).toContain('  Logto would show: Trigger rate limit. Please try again later.\n    (HTTP 429 in sign-in flows)\n');
     const requestId = second.stdout.match(/RequestId {2}(\S+)/)?.[1];
     expect(requestId).toBeDefined();
-    expect(second.stdout).toContain("  Diagnosis, as the Console's test shows it:\n    Error occurred in connector: Rate limit (in sign-in flows Logto answers 429");
-    expect(second.stdout).toContain(`try again later, or raise the frequency limits in the SMS console. — RequestId: ${requestId}. The number was read as +86 131`);
+    expect(second.stdout).toContain(
+      "  Diagnosis, as the Console's test shows it:\n    Error occurred in connector: Too many codes for this number or account: try again later, or raise the frequency limits in the SMS console. " +
+        `Tencent: LimitExceeded.PhoneNumberThirtySecondLimit, RequestId: ${requestId}.\n`
+    );
   });
 
   it('does not echo a config file that is not JSON (it may hold the secret)', async () => {
@@ -342,9 +378,9 @@ describe('demo', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('The phone +8613012345678 shows: 【Logto演示】您的验证码是123456，10分钟内有效，请勿泄露给他人。');
     expect(stdout).toContain('The phone +14155552671 shows: Your Logto verification code is 123456. It expires in 10 minutes.');
-    expect(stdout).toContain("Logto's Console shows: Error occurred in connector: Tencent Cloud SMS returned AuthFailure.SignatureFailure");
+    expect(stdout).toContain("Logto's Console shows: Error occurred in connector: SecretId or SecretKey is wrong");
     expect(stdout).toContain(
-      "Logto's Console shows: Error occurred in connector: Tencent Cloud SMS returned FailedOperation.TemplateIncorrectOrUnapproved"
+      "Logto's Console shows: Error occurred in connector: The templateCode is not approved, or belongs to another SMS application"
     );
     expect(stdout).not.toContain(secret);
     expect(stdout).not.toMatch(stackTrace);

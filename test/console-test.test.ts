@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { budgetExceededError } from '../src/abuse-guard/refusals.js';
 import { consoleTestError, logtoDisplay, numberReading } from '../src/console-test/index.js';
 import { tencentError } from '../src/errors/connector-errors.js';
+import { defaultMetadata } from '../src/constant.js';
+import { distinctIssues } from '../src/errors/config-error.js';
 import { tencentCodeRules } from '../src/errors/tencent-codes.js';
 
 import { legacyConfig, secretKey, sessionToken } from './helpers/config.js';
@@ -74,42 +76,55 @@ describe("Logto's display rule, as the connector models it", () => {
   });
 });
 
-describe('a Console test shows the whole diagnosis', () => {
-  it('invalid phone number: the cause, the fix and what was typed, as general', async () => {
+describe('a Console test shows the cause and fix first, in a toast one can read', () => {
+  it('invalid phone number: the cause, the fix and what was typed', async () => {
     const shown = await shownWhen(consoleSend(config(), { to: '12345' }));
     expect(shown.status).toBe(400);
-    expect(shown.text).toMatch(
-      /^Error occurred in connector: Request refused \(in sign-in flows Logto answers 400 "The request is with wrong input parameter\(s\)\."\): The phone number is not valid/
-    );
+    expect(shown.text).toMatch(/^Error occurred in connector: The phone number is not valid/);
     expect(shown.text).toContain('The number "12345" could not be read as an international number');
     expect(shown.text).toContain('+86 130 1234 5678');
+    expect((shown.error as ConnectorError).data).toMatchObject({ signInCode: ConnectorErrorCodes.InvalidRequestParameters });
   });
 
   it('template_not_found: which destination lacks a template, how to add one, how the number was read', async () => {
     const shown = await shownWhen(consoleSend(mainlandOnly(), { to: '13012345678' }));
     expect(shown.status).toBe(400);
-    expect(shown.text).toContain(`${general}No matching template`);
-    expect(shown.text).toContain('"Unable to find correct template in connector config."');
-    expect(shown.text).toContain('No template for international numbers');
-    expect(shown.text).toContain('add one with usageType "Generic"');
     // The Console's field turns 13012345678 into a US number; the admin meant a mainland one.
-    expect(shown.text).toContain(
-      'The number was read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678).'
+    expect(shown.text).toBe(
+      `${general}No template for international numbers (message type SignIn): add one with usageType "Generic" and destination "international". ` +
+        'The number was read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678).'
     );
   });
 
-  it("Tencent's rate limit: class, Tencent's code, the advice, the RequestId and the number", async () => {
+  it('a wrong secret: cause and fix once, Tencent code and RequestId, no number read-back for a plain mainland number', async () => {
+    const { scope } = mockSendSms({
+      Response: {
+        Error: { Code: 'AuthFailure.SignatureFailure', Message: 'The provided credentials could not be validated. Please check your signature is correct.' },
+        RequestId: '5208ad9d-3c65-43f7-8b82-7108e04fd863',
+      },
+    });
+    const shown = await shownWhen(consoleSend(config()));
+    scope.done();
+    expect(shown.text).toBe(
+      `${general}SecretId or SecretKey is wrong: copy both again from CAM → API Keys (访问管理 → API 密钥). ` +
+        'Tencent: AuthFailure.SignatureFailure, RequestId: 5208ad9d-3c65-43f7-8b82-7108e04fd863.'
+    );
+    expect(shown.text.length).toBeLessThanOrEqual(300);
+    expect((shown.error as ConnectorError).data).toMatchObject({
+      signInCode: ConnectorErrorCodes.General,
+      tencentMessage: 'The provided credentials could not be validated. Please check your signature is correct.',
+    });
+  });
+
+  it("Tencent's rate limit on a mainland number: the advice, code and RequestId; the precise code in the data", async () => {
     const { scope } = mockSendSms(perNumber('LimitExceeded.PhoneNumberThirtySecondLimit', '+8613012345678', 'req-rate-1'));
     const shown = await shownWhen(consoleSend(config()));
     scope.done();
     expect(shown.status).toBe(400);
-    expect(shown.text).toMatch(
-      /^Error occurred in connector: Rate limit \(in sign-in flows Logto answers 429 "Trigger rate limit\. Please try again later\."\): /
+    expect(shown.text).toBe(
+      `${general}Too many codes for this number or account: try again later, or raise the frequency limits in the SMS console. ` +
+        'Tencent: LimitExceeded.PhoneNumberThirtySecondLimit, RequestId: req-rate-1.'
     );
-    expect(shown.text).toContain('LimitExceeded.PhoneNumberThirtySecondLimit');
-    expect(shown.text).toContain('try again later');
-    expect(shown.text).toContain('RequestId: req-rate-1');
-    expect(shown.text).toContain('The number was read as +86 130 1234 5678, Chinese mainland.');
     expect((shown.error as ConnectorError).data).toMatchObject({
       signInCode: ConnectorErrorCodes.RateLimitExceeded,
       tencentCode: 'LimitExceeded.PhoneNumberThirtySecondLimit',
@@ -117,28 +132,35 @@ describe('a Console test shows the whole diagnosis', () => {
     });
   });
 
-  it("Tencent's invalid_request code: class, code, advice, RequestId", async () => {
+  it('a number Tencent refuses: the advice, code, RequestId and how the number was read', async () => {
     const { scope } = mockSendSms({
       Response: { Error: { Code: 'InvalidParameterValue.IncorrectPhoneNumber', Message: 'bad number' }, RequestId: 'req-bad-2' },
     });
+    const shown = await shownWhen(consoleSend(config(), { to: '8613012345678' }));
+    scope.done();
+    expect(shown.text).toBe(
+      `${general}This number cannot receive SMS from Tencent (wrong format, blocked, or a country not served): check it. ` +
+        'Tencent: InvalidParameterValue.IncorrectPhoneNumber, RequestId: req-bad-2. The number was read as +86 130 1234 5678, Chinese mainland.'
+    );
+  });
+
+  it('a number read outside mainland China is read back whatever failed', async () => {
+    const { scope } = mockSendSms({ Response: { Error: { Code: 'AuthFailure.SignatureFailure', Message: 'x' }, RequestId: 'r' } });
     const shown = await shownWhen(consoleSend(config(), { to: '14155552671' }));
     scope.done();
-    expect(shown.text).toContain(`${general}Request refused (in sign-in flows Logto answers 400`);
-    expect(shown.text).toContain('InvalidParameterValue.IncorrectPhoneNumber: bad number');
-    expect(shown.text).toContain('cannot receive SMS');
-    expect(shown.text).toContain('RequestId: req-bad-2');
-    expect(shown.text).toContain('read as +1 415 555 2671, United States');
+    expect(shown.text).toMatch(/^Error occurred in connector: SecretId or SecretKey is wrong/);
+    expect(shown.text).toContain('The number was read as +1 415 555 2671, United States — for a mainland China number type +86 first (+86 14155552671).');
   });
 
-  it('invalid_response: what came back and where to look', async () => {
+  it('a proxy page where Tencent belongs: what came back and where to look', async () => {
     nock('https://sms.tencentcloudapi.com').post('/').reply(200, '<html>login portal</html>');
     const shown = await shownWhen(consoleSend(config()));
-    expect(shown.text).toContain(`${general}Unreadable answer (in sign-in flows Logto answers 400 "The connector's response is invalid.")`);
-    expect(shown.text).toContain('not JSON: login portal');
-    expect(shown.text).toContain('Check that the endpoint is Tencent Cloud SMS');
+    expect(shown.text).toContain(`${general}A gateway or proxy answered instead of Tencent Cloud SMS (HTTP 200, HTML page: login portal)`);
+    expect(shown.text).toContain('Check the endpoint');
+    expect((shown.error as ConnectorError).data).toMatchObject({ signInCode: ConnectorErrorCodes.InvalidResponse });
   });
 
-  it('a network fault stays general, with the number as read added', async () => {
+  it('a network fault: nothing was sent and what to check', async () => {
     nock.enableNetConnect('127.0.0.1');
     const port = await closedPort();
     const shown = await shownWhen(consoleSend({ ...config(), endpoint: `http://127.0.0.1:${port}` }));
@@ -146,10 +168,10 @@ describe('a Console test shows the whole diagnosis', () => {
     expect(shown.text).toMatch(/^Error occurred in connector: Could not reach Tencent Cloud SMS at 127\.0\.0\.1:\d+: .*ECONNREFUSED/);
     // The fix, not only the system's code: the admin learns nothing went out and what to check.
     expect(shown.text).toMatch(/Nothing was sent; nothing accepts connections at 127\.0\.0\.1:\d+: check the endpoint/);
-    expect(shown.text).toContain('The number was read as +86 130 1234 5678, Chinese mainland.');
+    expect(shown.text).not.toContain('The number was read');
   });
 
-  it('a timeout stays general and says the code may have gone out', async () => {
+  it('a timeout says the code may have gone out', async () => {
     nock('https://sms.tencentcloudapi.com').post('/').delay(5000).reply(200, '{}');
     const shown = await shownWhen(consoleSend({ ...config(), timeout: 1000 }));
     expect(shown.text).toContain(`${general}Tencent Cloud SMS (sms.tencentcloudapi.com) did not answer within 1000 ms`);
@@ -165,25 +187,22 @@ describe('a Console test shows the whole diagnosis', () => {
     );
   });
 
-  it("the abuse guard's region refusal: class, the rule, how to allow the region, the number as read", async () => {
+  it("the abuse guard's region refusal: the rule, how to allow the region, the number as read", async () => {
     const shown = await shownWhen(
       consoleSend({ ...config(), abuseProtection: { allowedRegions: ['CN'] } }, { to: '13012345678' })
     );
     expect(shown.status).toBe(400);
-    expect(shown.text).toBe(
-      'Error occurred in connector: Request refused (in sign-in flows Logto answers 400 "The request is with wrong input parameter(s)."): ' +
-        'SMS to region US is not enabled: add it to abuseProtection.allowedRegions to send codes there. ' +
-        'The number was read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678).'
+    expect(shown.text).toMatch(/^Error occurred in connector: SMS to region US is not enabled: add it to abuseProtection\.allowedRegions/);
+    expect(shown.text).toMatch(
+      /The number was read as \+1 301 234 5678, United States — for a mainland China number type \+86 first \(\+86 13012345678\)\.$/
     );
   });
 
-  it("the abuse guard's budget refusal (sign-in flows only) would read as a rate limit naming the rule", () => {
+  it("the abuse guard's budget refusal (sign-in flows only) would read as the rule", () => {
     const refusal = budgetExceededError('perSource', { max: 5, windowSeconds: 3600 });
     const shown = logtoDisplay(consoleTestError(refusal, '8613012345678', []));
-    expect(shown.message).toBe(
-      'Error occurred in connector: Rate limit (in sign-in flows Logto answers 429 "Trigger rate limit. Please try again later."): ' +
-        'too many codes from this network: 5 per hour (abuseProtection.perSource). The number was read as +86 130 1234 5678, Chinese mainland.'
-    );
+    expect(shown.message).toMatch(/^Error occurred in connector: .*5 per hour \(abuseProtection\.perSource\)/);
+    expect(shown.message).not.toContain('The number was read');
   });
 
   it('never repeats a secret, even one typed as the number', async () => {
@@ -196,8 +215,45 @@ describe('a Console test shows the whole diagnosis', () => {
     const { scope } = mockSendSms({ Response: { Error: { Code: 'LimitExceeded.DeliveryFrequencyLimit', Message: `echo ${secretKey}` }, RequestId: 'r' } });
     const shown = await shownWhen(consoleSend(config()));
     scope.done();
-    expect(shown.text).toContain('[redacted]');
-    expect(shown.text).not.toContain(secretKey);
+    const data = JSON.stringify((shown.error as ConnectorError).data);
+    expect(data).toContain('echo [redacted]');
+    expect(`${shown.text} ${data}`).not.toContain(secretKey);
+  });
+});
+
+describe('a form saved untouched', () => {
+  /** What the Console saves for a new connector: every item's default, the required texts typed in. */
+  const untouchedForm = () => ({
+    ...Object.fromEntries(
+      (defaultMetadata.formItems ?? []).filter((item) => item.defaultValue !== undefined).map((item) => [item.key, item.defaultValue])
+    ),
+    accessKeyId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
+    accessKeySecret: secretKey,
+    sdkAppId: '1400006666',
+    region: 'ap-guangzhou',
+  });
+
+  it('shows one line per distinct problem, the placeholder complaint once', async () => {
+    const shown = await shownWhen(consoleSend(untouchedForm()));
+    const lines = shown.text.split('\n');
+    expect(lines[0]).toBe("The connector's config is invalid.");
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(shown.text.match(/still holds the form placeholder/g)).toHaveLength(1);
+    expect(shown.text).toContain('Error in key path "templates": (custom) templateCode (entries 0, 1): still holds the form placeholder');
+    expect(lines.length).toBeLessThanOrEqual(3);
+  });
+
+  it('folds the same problem in many entries into one line, naming them, and keeps different problems apart', () => {
+    const issues = distinctIssues([
+      ...[0, 1, 2].map((index) => ({ code: 'custom' as const, path: ['templates', index, 'templateCode'], message: 'still holds the form placeholder' })),
+      { code: 'custom' as const, path: ['templates', 3, 'templateCode'], message: 'must be digits only, e.g. 1234567' },
+      { code: 'custom' as const, path: ['signName'], message: 'signName is required' },
+    ]);
+    expect(issues).toEqual([
+      { code: 'custom', path: ['templates'], message: 'templateCode (entries 0, 1, 2): still holds the form placeholder' },
+      { code: 'custom', path: ['templates', 3, 'templateCode'], message: 'must be digits only, e.g. 1234567' },
+      { code: 'custom', path: ['signName'], message: 'signName is required' },
+    ]);
   });
 });
 
@@ -218,21 +274,19 @@ describe('sign-in flows keep the precise codes', () => {
 describe('the conversion is generic over ConnectorError codes', () => {
   const described = (code: ConnectorErrorCodes) =>
     new ConnectorError(code, { errorDescription: `explanation for ${code}`, requestId: 'req-any' });
+  const numberCodes = new Set<string>([ConnectorErrorCodes.InvalidRequestParameters, ConnectorErrorCodes.TemplateNotFound]);
 
   it.each(Object.values(ConnectorErrorCodes).filter((code) => code !== ConnectorErrorCodes.InvalidConfig))(
-    '%s becomes general, naming its class and keeping the explanation and RequestId',
+    '%s becomes general, leading with the explanation, keeping the RequestId and the sign-in code',
     (code) => {
       const converted = consoleTestError(described(code), '8613012345678', []);
       const shown = logtoDisplay(converted);
       expect(converted.code).toBe(ConnectorErrorCodes.General);
       expect(shown.status).toBe(400);
-      expect(shown.message.startsWith(general)).toBe(true);
-      expect(shown.message).toContain(`explanation for ${code}`);
+      expect(shown.message.startsWith(`${general}explanation for ${code}.`)).toBe(true);
       expect(shown.message).toContain('RequestId: req-any');
-      expect(shown.message).toContain('Chinese mainland');
-      if (code !== ConnectorErrorCodes.General) {
-        expect(shown.message).toContain(`in sign-in flows Logto answers ${logtoDisplay(described(code)).status}`);
-      }
+      // A mainland number is read back only when the failure is about the number.
+      expect(shown.message.includes('Chinese mainland')).toBe(numberCodes.has(code));
       expect(converted.data).toMatchObject({ signInCode: code, requestId: 'req-any' });
     }
   );
@@ -250,21 +304,38 @@ describe('the conversion is generic over ConnectorError codes', () => {
       '8613012345678',
       []
     );
-    expect(logtoDisplay(converted).message).toContain('Invalid config (in sign-in flows Logto answers 400');
+    expect(logtoDisplay(converted).message).toBe(`${general}redisUrl is unreachable.`);
+    expect(converted.data).toMatchObject({ signInCode: ConnectorErrorCodes.InvalidConfig });
   });
 });
 
-describe('the diagnosis fits a toast', () => {
-  // Logto shows the text in a toast: every Tencent code's diagnosis, with a message of typical
-  // length and the longest number reading, stays within a few lines of it.
+describe('the diagnosis fits a toast read in about five seconds', () => {
+  // Logto shows the text in a toast for about five seconds. Every Tencent code, with a real
+  // RequestId, fits 300 characters Logto's prefix included; a number read outside mainland China
+  // adds its reading (the one case it must be read), and still fits a short toast.
+  const requestId = '5208ad9d-3c65-43f7-8b82-7108e04fd863';
   const message = 'The phone number is in the blacklist of the SMS application; please check and try again.';
+  const codes = tencentCodeRules.flatMap((rule) => rule.codes.map((code) => code.replace('*', '')));
 
-  it.each(tencentCodeRules.map((rule) => rule.codes[0]!.replace('*', '')))('%s', (code) => {
-    const error = tencentError(code, message, '5208ad9d-3c65-43f7-8b82-7108e04fd863', '+13012345678');
-    const shown = logtoDisplay(consoleTestError(error, '13012345678', [])).message;
-    expect(shown).toContain(code);
-    expect(shown).toContain('5208ad9d-3c65-43f7-8b82-7108e04fd863');
-    expect(shown.length).toBeLessThanOrEqual(700);
+  it.each(codes)('%s', (code) => {
+    const error = tencentError(code, message, requestId, '+8613012345678');
+    const mainland = logtoDisplay(consoleTestError(error, '8613012345678', [])).message;
+    expect(mainland).toContain(code);
+    expect(mainland).toContain(requestId);
+    expect(mainland.length).toBeLessThanOrEqual(300);
+    // Said once: Tencent's message only where the connector has no advice of its own.
+    expect(mainland.includes(message)).toBe(mainland.includes("Tencent Cloud's SendSms error codes"));
+
+    const misread = logtoDisplay(consoleTestError(error, '13012345678', [])).message;
+    expect(misread).toContain('The number was read as +1 301 234 5678, United States');
+    expect(misread.length).toBeLessThanOrEqual(420);
+  });
+
+  it('a code with no advice of ours quotes Tencent, still within 300 characters', () => {
+    const error = tencentError('FailedOperation.SomethingNew', message, requestId);
+    const shown = logtoDisplay(consoleTestError(error, '8613012345678', [])).message;
+    expect(shown).toContain(message);
+    expect(shown.length).toBeLessThanOrEqual(300);
   });
 });
 

@@ -29,7 +29,7 @@ const failureOf = async (promise: Promise<unknown>) => {
   );
   expect(error).toBeInstanceOf(ConnectorError);
   const { code, data } = error as ConnectorError;
-  return { code, data: data as { errorDescription: string; tencentCode?: string; requestId?: string } };
+  return { code, data: data as { errorDescription: string; tencentCode?: string; tencentMessage?: string; requestId?: string } };
 };
 
 describe('connector against the emulator over HTTP', () => {
@@ -156,7 +156,7 @@ describe('connector against the emulator over HTTP', () => {
 
   it('passes X-TC-Language so Tencent’s message comes back in Chinese', async () => {
     const { data } = await failureOf(sendCode({ ...config, language: 'zh-CN', signName: '错误签名' }, freshMainland()));
-    expect(data.errorDescription).toMatch(/签名缺失、格式错误或未审批通过/);
+    expect(data.tencentMessage).toMatch(/签名缺失、格式错误或未审批通过/);
   });
 });
 

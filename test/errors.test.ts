@@ -26,9 +26,9 @@ const rows: Array<[string, ConnectorErrorCodes, RegExp]> = [
   ['InvalidParameterValue.IncorrectPhoneNumber', ConnectorErrorCodes.InvalidRequestParameters, /cannot receive SMS/],
   ['FailedOperation.PhoneNumberInBlacklist', ConnectorErrorCodes.InvalidRequestParameters, /cannot receive SMS/],
   ['UnsupportedOperation.UnsupportedRegion', ConnectorErrorCodes.InvalidRequestParameters, /cannot receive SMS/],
-  ['AuthFailure.SecretIdNotFound', ConnectorErrorCodes.General, /accessKeyId .* accessKeySecret/],
-  ['AuthFailure.InvalidSecretId', ConnectorErrorCodes.General, /accessKeyId .* accessKeySecret/],
-  ['AuthFailure.SignatureFailure', ConnectorErrorCodes.General, /accessKeyId .* accessKeySecret/],
+  ['AuthFailure.SecretIdNotFound', ConnectorErrorCodes.General, /SecretId or SecretKey is wrong/],
+  ['AuthFailure.InvalidSecretId', ConnectorErrorCodes.General, /SecretId or SecretKey is wrong/],
+  ['AuthFailure.SignatureFailure', ConnectorErrorCodes.General, /SecretId or SecretKey is wrong/],
   ['AuthFailure.SignatureExpire', ConnectorErrorCodes.General, /clock/],
   ['InternalError.RequestTimeException', ConnectorErrorCodes.General, /clock/],
   ['AuthFailure.TokenFailure', ConnectorErrorCodes.General, /temporary credentials/],
@@ -36,8 +36,8 @@ const rows: Array<[string, ConnectorErrorCodes, RegExp]> = [
   ['FailedOperation.TemplateIncorrectOrUnapproved', ConnectorErrorCodes.General, /templateCode/],
   ['FailedOperation.TemplateUnapprovedOrNotExist', ConnectorErrorCodes.General, /templateCode/],
   ['FailedOperation.TemplateParamSetNotMatchApprovedTemplate', ConnectorErrorCodes.General, /placeholders/],
-  ['InvalidParameterValue.TemplateParameterFormatError', ConnectorErrorCodes.General, /placeholders/],
-  ['InvalidParameterValue.TemplateParameterLengthLimit', ConnectorErrorCodes.General, /placeholders/],
+  ['InvalidParameterValue.TemplateParameterFormatError', ConnectorErrorCodes.General, /^A value does not fit its template variable: a verification-code variable takes digits only, at most 6/],
+  ['InvalidParameterValue.TemplateParameterLengthLimit', ConnectorErrorCodes.General, /longer than its template variable allows/],
   ['UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone', ConnectorErrorCodes.General, /destination/],
   ['UnsupportedOperation.GlobalTemplateToChineseMainlandPhone', ConnectorErrorCodes.General, /destination/],
   ['InvalidParameterValue.SdkAppIdNotExist', ConnectorErrorCodes.General, /sdkAppId/],
@@ -49,16 +49,20 @@ const rows: Array<[string, ConnectorErrorCodes, RegExp]> = [
   ['LimitExceeded.AppDailyLimit', ConnectorErrorCodes.General, /daily cap/],
   ['LimitExceeded.DailyLimit', ConnectorErrorCodes.General, /daily cap/],
   ['UnsupportedRegion', ConnectorErrorCodes.General, /region is not valid/],
-  ['SomethingNew.NeverSeenBefore', ConnectorErrorCodes.General, /RequestId lets Tencent support/],
+  ['SomethingNew.NeverSeenBefore', ConnectorErrorCodes.General, /Tencent Cloud's SendSms error codes/],
   ['LimitExceeded.AppCountryOrRegionInBlacklist', ConnectorErrorCodes.General, /list of allowed destinations/],
 ];
 
+/**
+ * The description names Tencent's code and the RequestId; Tencent's message is in the data, and in
+ * the description only when the connector has no advice of its own (it would say the cause twice).
+ */
 const expectReadable = (error: ConnectorError, code: string, requestId: string) => {
   const description = descriptionOf(error);
   expect(description).toContain(code);
-  expect(description).toContain('Tencent says so');
   expect(description).toContain(`RequestId: ${requestId}`);
-  expect(error.data).toMatchObject({ tencentCode: code, requestId });
+  expect(description.includes('Tencent says so')).toBe(description.includes("Tencent Cloud's SendSms error codes"));
+  expect(error.data).toMatchObject({ tencentCode: code, tencentMessage: 'Tencent says so', requestId });
 };
 
 describe('Tencent errors reach Logto as SPEC.md §5 says', () => {
@@ -84,7 +88,7 @@ describe('Tencent errors reach Logto as SPEC.md §5 says', () => {
     scope.done();
     expect(error.code).toBe(expected);
     expectReadable(error, code, 'req-item');
-    expect(descriptionOf(error)).toContain('+8613012345678');
+    expect(error.data).toMatchObject({ phoneNumber: '+8613012345678' });
     expect(descriptionOf(error)).toMatch(hint);
   });
 
@@ -103,12 +107,35 @@ describe('answers that are not Tencent errors', () => {
     nock('https://sms.tencentcloudapi.com').post('/').reply(status, body);
   };
 
-  it('HTTP 502 with a gateway HTML page is general, with the status and the page text', async () => {
-    reply(502, '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
+  it('HTTP 502 with a gateway HTML page: general, the code may have gone out, what to check, the title once', async () => {
+    reply(502, '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>');
     const error = await sendError(config());
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(descriptionOf(error)).toMatch(/HTTP 502.*502 Bad Gateway/);
-    expect(descriptionOf(error)).not.toContain('<');
+    expect(descriptionOf(error)).toBe(
+      'A gateway or proxy answered instead of Tencent Cloud SMS (HTTP 502, page "502 Bad Gateway"): the code may or may not have been sent. ' +
+        "Check the endpoint, any proxy between Logto and Tencent, and Tencent Cloud's service status."
+    );
+  });
+
+  it.each([
+    [503, 'text/plain', 'upstream connect error or disconnect/reset before headers', 'body: upstream connect error'],
+    [500, 'text/html', '<html><body><h1>Internal Server Error</h1></body></html>', 'HTML page: Internal Server Error'],
+    [504, 'text/html', '', 'body: (empty body)'],
+  ])('HTTP %i (%s) without a Tencent code is in the same class, quoting the body briefly', async (status, type, body, quoted) => {
+    nock('https://sms.tencentcloudapi.com').post('/').reply(status, body, { 'content-type': type });
+    const error = await sendError(config());
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(descriptionOf(error)).toContain(`(HTTP ${status}, ${quoted}`);
+    expect(descriptionOf(error)).toContain('the code may or may not have been sent');
+    expect(descriptionOf(error).length).toBeLessThan(300);
+  });
+
+  it('a proxy login page with HTTP 200 is invalid_response, named by its title, with what to check', async () => {
+    reply(200, '<!doctype html><html><head><title>\n  Corporate proxy: sign in </title></head><body>Sign in to continue</body></html>');
+    const error = await sendError(config());
+    expect(error.code).toBe(ConnectorErrorCodes.InvalidResponse);
+    expect(descriptionOf(error)).toContain('(HTTP 200, page "Corporate proxy: sign in")');
+    expect(descriptionOf(error)).toContain('Check the endpoint, any proxy');
   });
 
   it('HTTP 500 carrying a Tencent error body is mapped by its code', async () => {
@@ -170,7 +197,7 @@ describe('answers that are not Tencent errors', () => {
     reply(200, JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: 'x'.repeat(100_000) }, RequestId: 'r' } }));
     const error = await sendError(config());
     expect(descriptionOf(error).length).toBeLessThan(800);
-    expect(descriptionOf(error)).toMatch(/InternalError: x+… — .*RequestId: r$/);
+    expect(descriptionOf(error)).toMatch(/InternalError: x{100}… Look the code up in Tencent Cloud's SendSms error codes\. RequestId: r\.$/);
   });
 
   it('an empty SendStatusSet is invalid_response, never success', async () => {
@@ -226,7 +253,7 @@ describe('secrets', () => {
         expect(text).not.toContain(secretKey);
         expect(text).not.toContain(sessionToken);
       }
-      expect(descriptionOf(error)).toContain('[redacted]');
+      expect(JSON.stringify(error.data)).toContain('[redacted]');
     }
   });
 });

@@ -1,7 +1,6 @@
 import {
   ConnectorConfigFormItemType,
   ConnectorType,
-  TemplateType,
   connectorMetadataGuard,
 } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
@@ -63,25 +62,25 @@ describe('metadata', () => {
     });
   });
 
-  it('offers a templates default covering every Logto type, which must be edited before use', () => {
+  it('offers a templates default of just what a first setup needs, which must be edited before use', () => {
     const templates = defaultMetadata.formItems?.find((item) => item.key === 'templates');
     expect(templates?.type).toBe(ConnectorConfigFormItemType.Json);
     const defaults = templates?.defaultValue as Array<{ usageType: string; destination?: string }>;
-    const mainlandTypes = defaults.filter((entry) => entry.destination === 'mainland').map((entry) => entry.usageType);
-    expect(mainlandTypes.sort()).toEqual(Object.values(TemplateType).sort());
-    expect(defaults).toContainEqual(expect.objectContaining({ usageType: 'Generic', destination: 'international' }));
+    // Generic serves every message type: one entry for mainland China, one for the rest.
+    expect(defaults).toEqual([
+      { usageType: 'Generic', templateCode: '<template-code>', destination: 'mainland' },
+      { usageType: 'Generic', templateCode: '<template-code>', destination: 'international' },
+    ]);
 
     const unedited = tencentSmsConfigGuard.safeParse({ ...legacyConfig(), templates: defaults });
     expect(unedited.success).toBe(false);
     expect(unedited.error?.issues[0]?.message).toMatch(/still holds the form placeholder/);
     const edited = defaults.map((entry, index) => ({ ...entry, templateCode: String(1000 + index) }));
     expect(tencentSmsConfigGuard.safeParse({ ...legacyConfig(), templates: edited }).success).toBe(true);
-    // Filling in only the two Generic entries is enough: the rest fall back to them.
-    const genericOnly = defaults.map((entry, index) =>
-      entry.usageType === 'Generic' ? { ...entry, templateCode: String(2000 + index) } : entry
-    );
-    const parsed = tencentSmsConfigGuard.parse({ ...legacyConfig(), templates: genericOnly });
-    expect(parsed.templates).toHaveLength(2);
+    // A mainland-only setup fills in the first entry; the placeholder left in the other is skipped.
+    const mainlandOnly = defaults.map((entry, index) => (index === 0 ? { ...entry, templateCode: '2000' } : entry));
+    const parsed = tencentSmsConfigGuard.parse({ ...legacyConfig(), templates: mainlandOnly });
+    expect(parsed.templates).toHaveLength(1);
   });
 
   it('the factory returns without calling getConfig', async () => {

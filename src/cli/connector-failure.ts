@@ -6,6 +6,7 @@ export type Failure = {
   /** ConnectorErrorCodes value, or `unexpected` for something that is not a ConnectorError. */
   readonly code: string;
   readonly tencentCode?: string;
+  readonly tencentMessage?: string;
   readonly requestId?: string;
   /** What Logto answers for this error, by its display rule. */
   readonly display: LogtoDisplay;
@@ -29,6 +30,7 @@ export const readFailure = (error: unknown): Failure => {
   return {
     code: error instanceof ConnectorError ? error.code : 'unexpected',
     tencentCode: textField(data, 'tencentCode'),
+    tencentMessage: textField(data, 'tencentMessage'),
     requestId: textField(data, 'requestId'),
     display,
     logtoText: displayLines(display).join(' '),

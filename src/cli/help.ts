@@ -21,6 +21,8 @@ send --config config.json --to +8613012345678 [--type SignIn] [--code 123456] [-
   --config file.json   The connector config, exactly as in Logto's Console (JSON). Set
                        "endpoint": "http://127.0.0.1:4567" in it to try against the emulator.
   --to NUMBER          Recipient with country code: +8613012345678, 8613012345678, +14155552671.
+                       Eleven digits starting 13-19 without + or 00 are refused, nothing sent:
+                       Logto reads 13012345678 as +1 301 234 5678, a mainland reader as +86.
   --type TYPE          Logto message type (default SignIn): SignIn, Register, ForgotPassword,
                        Generic, OrganizationInvitation, UserPermissionValidation,
                        BindNewIdentifier, MfaVerification, BindMfa.

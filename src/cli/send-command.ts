@@ -4,10 +4,11 @@ import { ConnectorError, TemplateType, type SmsConnector } from '@logto/connecto
 
 import { consoleTestError, displayLines, logtoDisplay, numberAsRead } from '../console-test/index.js';
 import { redact } from '../errors/redact.js';
-import { tencentSmsConfigGuard, type SendSmsResult } from '../types.js';
+import { switchedFields, tencentSmsConfigGuard, type SendSmsResult } from '../types.js';
 
 import { missingSecretAdvice, readConfigFile, secretEnv } from './config-file.js';
 import { readFailure } from './connector-failure.js';
+import { twoReadingsOf } from './two-readings.js';
 import { UsageError } from './usage-error.js';
 
 type SendOptions = { configPath: string; to: string; type: TemplateType; code: string; locale?: string };
@@ -28,6 +29,10 @@ const readOptions = (args: string[]): SendOptions => {
   if (!values.config || !values.to) {
     throw new UsageError('send needs --config <file.json> and --to <number>.');
   }
+  const refusal = twoReadingsOf(values.to);
+  if (refusal) {
+    throw new UsageError(refusal);
+  }
   const type = Object.values(TemplateType).find((candidate) => candidate === values.type);
   if (!type) {
     throw new UsageError(`--type must be one of ${Object.values(TemplateType).join(', ')}.`);
@@ -44,9 +49,18 @@ const lacksSecret = ({ accessKeySecret }: Record<string, unknown>) =>
   accessKeySecret === null ||
   (typeof accessKeySecret === 'string' && accessKeySecret.trim() === '');
 
+/** The file's fields that a switch set to false turns off, as the Console form does. */
+const unusedFields = (config: Record<string, unknown>, name: keyof typeof switchedFields): string[] =>
+  config[name] === false
+    ? switchedFields[name].filter((field) => config[field] !== undefined && config[field] !== null)
+    : [];
+
+const quoted = (fields: readonly string[]) => fields.map((field) => `"${field}"`).join(', ');
+
 /**
  * Where the send really goes: the endpoint after validation and the Console switches (with
- * `advanced: false` an `endpoint` in the file is not used), or why it cannot be known.
+ * `advanced: false` an `endpoint` in the file is not used), or why it cannot be known; and the
+ * other settings in the file that a switch set to false leaves unused, abuse protection above all.
  */
 const endpointLines = (
   config: Record<string, unknown>,
@@ -56,11 +70,23 @@ const endpointLines = (
     return ['Endpoint   none: the config is invalid, so nothing will be sent'];
   }
   const { endpoint, region } = result.data;
-  const unused =
-    typeof config.endpoint === 'string' && config.advanced === false
-      ? ['           (the file\'s "endpoint" is not used: "advanced" is false, as in the Console form)']
-      : [];
-  return [`Endpoint   ${endpoint.url} (region ${region})`, ...unused];
+  const unusedEndpoint = unusedFields(config, 'advanced').includes('endpoint')
+    ? ['           (the file\'s "endpoint" is not used: "advanced" is false, as in the Console form)']
+    : [];
+  const unusedProtection = unusedFields(config, 'pumpingProtection');
+  const unusedInternational = unusedFields(config, 'international');
+  return [
+    `Endpoint   ${endpoint.url} (region ${region})`,
+    ...unusedEndpoint,
+    ...(unusedProtection.length > 0
+      ? [
+          `Protection none: "pumpingProtection" is false, so the file's ${quoted(unusedProtection)} is not used, as in the Console form`,
+        ]
+      : []),
+    ...(unusedInternational.length > 0
+      ? [`Not used   the file's ${quoted(unusedInternational)}: "international" is false, as in the Console form`]
+      : []),
+  ];
 };
 
 /** The failure: Logto's text for its code, and below it the diagnosis the Console's test shows. */
@@ -92,6 +118,8 @@ const failureLines = (error: unknown, to: string, config: Record<string, unknown
   return [
     `Failed: ${failure.code}${failure.tencentCode ? ` (Tencent code ${failure.tencentCode})` : ''}`,
     ...(failure.requestId ? [`  RequestId  ${failure.requestId}`] : []),
+    // Tencent's own words, which Logto's text leaves out where the connector has advice of its own.
+    ...(failure.tencentMessage ? [`  Tencent    ${failure.tencentMessage}`] : []),
     `  Logto would show: ${shown}`,
     ...details.map((line) => `    ${line}`),
     ...consoleLines,
@@ -118,8 +146,9 @@ export const runSend = async (args: string[]): Promise<number> => {
   const connector = (await createConnector({ getConfig: async () => config })) as SmsConnector;
   const to = asLogtoSends(options.to);
   print(`Config     ${options.configPath}${secretFromEnv ? ` (accessKeySecret from ${secretEnv})` : ''}`);
-  // Typed with its `+`, the country code is what the operator meant: no hint about +86.
-  print(`Number     ${to}, ${numberAsRead(to, { countryCodeTyped: options.to.trim().startsWith('+') })}`);
+  // Typed with `+` or `00`, the country code is what the operator meant: no hint about +86.
+  const countryCodeTyped = /^(?:\+|00)/.test(options.to.trim());
+  print(`Number     ${to}, ${numberAsRead(to, { countryCodeTyped })}`);
   const validated = tencentSmsConfigGuard.safeParse(config);
   endpointLines(config, validated).forEach(print);
   if (validated.success) {

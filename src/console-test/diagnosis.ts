@@ -2,6 +2,7 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { ZodError } from 'zod';
 
 import { redactedError } from '../errors/redacted-error.js';
+import { destinationOf, toE164 } from '../phone.js';
 
 import { failureClassOf } from './failure-classes.js';
 import { errorDescriptionOf, logtoDisplay } from './logto-display.js';
@@ -13,6 +14,7 @@ export type ConsoleTestErrorData = {
   /** The code the same failure has in a sign-in flow. */
   signInCode: string;
   tencentCode?: string;
+  tencentMessage?: string;
   requestId?: string;
 };
 
@@ -42,9 +44,11 @@ const jsonOf = (data: unknown): string => {
 
 /** The connector's explanation, with Tencent's code and the RequestId added if it lacks them. */
 const explanationOf = (error: ConnectorError): string => {
+  const description = errorDescriptionOf(error.data);
+  // Without words of the connector's own, the class of failure and what there is to show.
   const text =
-    errorDescriptionOf(error.data) ??
-    (error.data === undefined ? logtoDisplay(error).message : jsonOf(error.data));
+    description ??
+    `${failureClassOf(error.code).name}: ${error.data === undefined ? logtoDisplay(error).message : jsonOf(error.data)}`;
   const tencentCode = textField(error.data, 'tencentCode');
   const requestId = textField(error.data, 'requestId');
   return [
@@ -56,14 +60,32 @@ const explanationOf = (error: ConnectorError): string => {
     .join(' ');
 };
 
+/** Failures that are about the number itself: refused as a request, or no template for its kind. */
+const numberCodes: ReadonlySet<string> = new Set([
+  ConnectorErrorCodes.InvalidRequestParameters,
+  ConnectorErrorCodes.TemplateNotFound,
+]);
+
+/**
+ * Whether the number may be the problem, so its reading belongs in the toast: it could not be
+ * read, it was not read as a mainland China number (the Console's field reads `13012345678` as a
+ * number in the United States), or the failure is about it. Elsewhere it is one more thing to read.
+ */
+const numberMayMatter = (code: string, to: unknown): boolean => {
+  const e164 = toE164(to);
+  return e164 === undefined || destinationOf(e164) !== 'mainland' || numberCodes.has(code);
+};
+
 /**
  * The error a Console test ("Send" with the unsaved form) throws. Logto shows a connector's own
  * words only for `general`, so every other code would reach the admin as a bare fixed phrase
  * ("Trigger rate limit. Please try again later.") with the cause, Tencent's code and the RequestId
- * hidden. Here every failure becomes `general`: its class (and what a sign-in flow shows for it),
- * the connector's explanation and fix, and how the number was read. An `invalid_config` with its
- * zod issues stays: Logto lists them. Real flows never pass a config and keep the precise codes.
- * `secrets` are removed from the result, as from every error the connector throws.
+ * hidden. Here every failure becomes `general` with the connector's cause and fix first, Tencent's
+ * code and the RequestId, and how the number was read where the number may be the problem: a
+ * toast stays about five seconds. `data.signInCode` keeps the code a sign-in flow answers with. An
+ * `invalid_config` with its zod issues stays: Logto lists them. Real flows never pass a config and
+ * keep the precise codes. `secrets` are removed from the result, as from every error the connector
+ * throws.
  */
 export const consoleTestError = (
   error: ConnectorError,
@@ -73,26 +95,17 @@ export const consoleTestError = (
   if (error.code === ConnectorErrorCodes.InvalidConfig && error.data instanceof ZodError) {
     return error;
   }
-  const explanation = explanationOf(error);
-  const reading = numberReading(to);
-  let errorDescription: string;
-  if (error.code === ConnectorErrorCodes.General) {
-    errorDescription = `${explanation} ${reading}`;
-  } else {
-    const { name, fix } = failureClassOf(error.code);
-    const signIn = logtoDisplay(error);
-    errorDescription = [
-      `${name} (in sign-in flows Logto answers ${signIn.status} "${signIn.message}"): ${explanation}`,
-      fix,
-      reading,
-    ]
-      .filter(Boolean)
-      .join(' ');
-  }
+  const errorDescription = [
+    explanationOf(error),
+    numberMayMatter(error.code, to) ? numberReading(to) : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const data: ConsoleTestErrorData = {
     errorDescription,
     signInCode: error.code,
     tencentCode: textField(error.data, 'tencentCode'),
+    tencentMessage: textField(error.data, 'tencentMessage'),
     requestId: textField(error.data, 'requestId'),
   };
   // Cleaned again: the diagnosis is new text, and it repeats what the caller passed.

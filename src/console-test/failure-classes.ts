@@ -1,9 +1,8 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 
-/** A class of failure as an admin reads it, with a fix when the connector's own text has none. */
+/** A class of failure as an admin reads it, for an error that carries no words of its own. */
 export type FailureClass = {
   readonly name: string;
-  readonly fix?: string;
 };
 
 /**
@@ -16,10 +15,7 @@ const failureClasses: Readonly<Record<string, FailureClass>> = {
   [ConnectorErrorCodes.TemplateNotFound]: { name: 'No matching template' },
   [ConnectorErrorCodes.RateLimitExceeded]: { name: 'Rate limit' },
   [ConnectorErrorCodes.UsageLimitExceeded]: { name: 'Usage limit' },
-  [ConnectorErrorCodes.InvalidResponse]: {
-    name: 'Unreadable answer',
-    fix: 'Check that the endpoint is Tencent Cloud SMS (or your emulator) and that no proxy answers in its place.',
-  },
+  [ConnectorErrorCodes.InvalidResponse]: { name: 'Unreadable answer' },
   [ConnectorErrorCodes.InvalidConfig]: { name: 'Invalid config' },
 };
 

@@ -6,13 +6,15 @@ import { findTencentCodeRule } from './tencent-codes.js';
 /** The readable part Logto's Console shows as "Error occurred in connector: …". */
 export type ErrorData = {
   errorDescription: string;
-  /** Tencent's own code, when Tencent answered with one. */
+  /** Tencent's own code, message and the number it named, when Tencent answered with a code. */
   tencentCode?: string;
+  tencentMessage?: string;
+  phoneNumber?: string;
   requestId?: string;
 };
 
 const fallbackHint =
-  "See Tencent Cloud's SendSms error code list; the RequestId lets Tencent support find this call.";
+  "Look the code up in Tencent Cloud's SendSms error codes.";
 
 /**
  * Tencent's messages are a sentence; anything longer is not worth a Console toast or a log line.
@@ -20,19 +22,26 @@ const fallbackHint =
  */
 const maxMessageLength = 300;
 const shorten = (text: string) => cutText(text, maxMessageLength);
+/** Tencent's message where it is the only explanation: what fits a toast beside the rest. */
+const maxQuotedMessageLength = 100;
 
-/** One line an admin can act on: Tencent's code and message, our hint, and the RequestId. */
-export const describeTencentError = (
-  code: string,
-  message: string,
-  requestId: string | undefined,
-  phoneNumber?: string
-): string =>
-  [
-    `Tencent Cloud SMS returned ${shorten(code)}${phoneNumber ? ` for ${shorten(phoneNumber)}` : ''}: ${shorten(message) || '(no message)'}`,
-    findTencentCodeRule(code, message)?.hint ?? fallbackHint,
-    `RequestId: ${requestId === undefined ? 'none' : shorten(requestId)}`,
-  ].join(' — ');
+/**
+ * One line an admin can act on in the seconds a toast stays: the cause and fix first, then
+ * Tencent's code and the RequestId to look it up by. Tencent's message says the cause again in
+ * other words, so it is quoted only for a code with no advice of ours (it stays in the data).
+ */
+export const describeTencentError = (code: string, message: string, requestId: string | undefined): string => {
+  const rule = findTencentCodeRule(code, message);
+  const reference = `Tencent: ${shorten(code)}, RequestId: ${requestId === undefined ? 'none' : shorten(requestId)}.`;
+  if (rule) {
+    return `${rule.hint} ${reference}`;
+  }
+  const cut = cutText(message.trim(), maxQuotedMessageLength) || '(no message)';
+  const quoted = /[.!?。！？…]$/.test(cut) ? cut : `${cut}.`;
+  return `Tencent Cloud SMS answered ${shorten(code)}: ${quoted} ${fallbackHint} RequestId: ${
+    requestId === undefined ? 'none' : shorten(requestId)
+  }.`;
+};
 
 /** A Tencent error code (top-level or per number) as the ConnectorError Logto should show. */
 export const tencentError = (
@@ -42,10 +51,12 @@ export const tencentError = (
   phoneNumber?: string
 ): ConnectorError =>
   new ConnectorError(findTencentCodeRule(code, message)?.errorCode ?? ConnectorErrorCodes.General, {
-    errorDescription: describeTencentError(code, message, requestId, phoneNumber),
+    errorDescription: describeTencentError(code, message, requestId),
     // Cut like the description: a broken answer's "code" or RequestId can fill the 1 MiB body,
     // and these fields reach logs and the Console as they are.
     tencentCode: shorten(code),
+    tencentMessage: shorten(message),
+    phoneNumber: phoneNumber === undefined ? undefined : shorten(phoneNumber),
     requestId: requestId === undefined ? undefined : shorten(requestId),
   } satisfies ErrorData);
 

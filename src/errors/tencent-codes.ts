@@ -4,18 +4,20 @@ export type TencentCodeRule = {
   /** Exact codes, or patterns where `*` matches any run of characters. */
   readonly codes: readonly string[];
   readonly errorCode: ConnectorErrorCodes;
-  /** What the admin should do, in one sentence. */
+  /**
+   * The cause and the fix, in one sentence an admin reads in the seconds a toast stays: it stands
+   * in for Tencent's message (kept apart as `tencentMessage`), so the cause is said once.
+   */
   readonly hint: string;
   /** Extra condition on Tencent's message, for codes Tencent reuses for several causes. */
   readonly messageMatches?: RegExp;
 };
 
 const regionHint =
-  'The region is not valid for SMS: use the region the SMS application was created in (e.g. ap-guangzhou).';
+  'The region is not valid for SMS: set the region the SMS application was created in (e.g. ap-guangzhou).';
 
 /** Where Tencent keeps an SMS application's list of allowed destinations and their daily caps. */
-const destinationListPlace =
-  'SMS console → 应用管理 (Application Management) → 基础配置 (Basic Configuration) → 国际港澳台短信发送限制 (Global SMS sending limits)';
+const destinationListPlace = 'SMS console → 应用管理 → 基础配置 → 国际港澳台短信发送限制';
 
 /**
  * Tencent error codes (top-level `Response.Error.Code` or per-number `SendStatusSet[].Code`) and
@@ -38,7 +40,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'RequestLimitExceeded*',
     ],
     errorCode: ConnectorErrorCodes.RateLimitExceeded,
-    hint: 'Too many messages for this number or account; try again later, or raise the frequency limits in the SMS console.',
+    hint: 'Too many codes for this number or account: try again later, or raise the frequency limits in the SMS console.',
   },
   {
     codes: [
@@ -48,12 +50,12 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'UnsupportedOperation.UnsuportedRegion',
     ],
     errorCode: ConnectorErrorCodes.InvalidRequestParameters,
-    hint: 'This phone number cannot receive SMS from Tencent Cloud (wrong format, blocked, or a country not served).',
+    hint: 'This number cannot receive SMS from Tencent (wrong format, blocked, or a country not served): check it.',
   },
   {
     codes: ['FailedOperation.PhoneNumberParseFail'],
     errorCode: ConnectorErrorCodes.InvalidRequestParameters,
-    hint: 'Tencent could not read the phone number as an E.164 number (+ country code and number): check the number the user entered.',
+    hint: 'Tencent could not read the phone number as an E.164 number (+ country code and number): check the number entered.',
   },
   {
     codes: ['LimitExceeded.AppCountryOrRegionInBlacklist'],
@@ -63,7 +65,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
   {
     codes: ['LimitExceeded.AppCountryOrRegionDailyLimit'],
     errorCode: ConnectorErrorCodes.General,
-    hint: `The daily cap the SMS application sets for the number's country or region is reached: raise it under ${destinationListPlace}, or wait until tomorrow.`,
+    hint: `The SMS application's daily cap for the number's country or region is reached: raise it under ${destinationListPlace}, or wait a day.`,
   },
   {
     codes: [
@@ -73,27 +75,27 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'AuthFailure.InvalidAuthorization',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'Check accessKeyId (SecretId) and accessKeySecret (SecretKey): copy both again from CAM → API Keys.',
+    hint: 'SecretId or SecretKey is wrong: copy both again from CAM → API Keys (访问管理 → API 密钥).',
   },
   {
     codes: ['AuthFailure.SignatureExpire', 'InternalError.RequestTimeException'],
     errorCode: ConnectorErrorCodes.General,
-    hint: "The Logto server's clock is off by minutes; sync it with NTP.",
+    hint: "The Logto server's clock is off by minutes: sync it with NTP.",
   },
   {
     codes: ['AuthFailure.TokenFailure'],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The temporary credentials (sessionToken) have expired or do not match the SecretId; issue new ones.',
+    hint: 'The temporary credentials (Session token) have expired or do not match the SecretId: issue new ones.',
   },
   {
     codes: ['AuthFailure.MFAFailure'],
     errorCode: ConnectorErrorCodes.General,
-    hint: "The API key's CAM user must pass MFA for this call, which an API key cannot: use a sub-user whose SMS permission does not require MFA.",
+    hint: "The API key's CAM user must pass MFA, which an API call cannot: use a sub-user whose SMS permission needs no MFA.",
   },
   {
     codes: ['FailedOperation.SignatureIncorrectOrUnapproved'],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The signature (signName or internationalSignName) is misspelled or not approved yet in the SMS console.',
+    hint: 'The signature (signName or internationalSignName) is misspelled or not approved yet: copy it from the SMS console.',
   },
   {
     codes: [
@@ -101,16 +103,22 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'FailedOperation.TemplateUnapprovedOrNotExist',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The templateCode is not approved, or belongs to another SMS application.',
+    hint: 'The templateCode is not approved, or belongs to another SMS application: check its ID and status in the SMS console.',
   },
   {
-    codes: [
-      'FailedOperation.TemplateParamSetNotMatchApprovedTemplate',
-      'InvalidParameterValue.TemplateParameterFormatError',
-      'InvalidParameterValue.TemplateParameterLengthLimit',
-    ],
+    codes: ['InvalidParameterValue.TemplateParameterFormatError'],
     errorCode: ConnectorErrorCodes.General,
-    hint: "The template's placeholders do not match what is sent: set the template's params to one value per {1}, {2}…",
+    hint: 'A value does not fit its template variable: a verification-code variable takes digits only, at most 6, so give it {{code}}; check the other params too.',
+  },
+  {
+    codes: ['InvalidParameterValue.TemplateParameterLengthLimit'],
+    errorCode: ConnectorErrorCodes.General,
+    hint: "A value is longer than its template variable allows (a code at most 6 digits, other variables often 6 or 12 characters): shorten the template's params.",
+  },
+  {
+    codes: ['FailedOperation.TemplateParamSetNotMatchApprovedTemplate'],
+    errorCode: ConnectorErrorCodes.General,
+    hint: "The template's placeholders do not match what is sent: give the template's params one value per placeholder ({1}, {2}, …).",
   },
   {
     codes: ['InvalidParameterValue.ContentLengthLimit'],
@@ -120,7 +128,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
   {
     codes: ['InvalidParameterValue.ProhibitedUseUrlInTemplateParameter'],
     errorCode: ConnectorErrorCodes.General,
-    hint: "A value in the template's params looks like a link, which Tencent refuses in template variables: remove it from params (a fixed link belongs in the approved template text).",
+    hint: "A value in the template's params looks like a link, which Tencent refuses in variables: remove it from params (a fixed link belongs in the template text).",
   },
   {
     codes: [
@@ -129,7 +137,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'InvalidParameterValue.TemplateWithDirtyWords',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: "Tencent's filter found a word it does not allow in the message: change the fixed values in the template's params (or the signature); Tencent SMS support can tell which word.",
+    hint: "Tencent's filter found a word it does not allow: change the fixed values in the template's params or the signature (Tencent SMS support can tell which).",
   },
   {
     codes: [
@@ -156,7 +164,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'InvalidParameter.AppidAndBizId',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The sdkAppId is wrong, disabled, or not owned by this account or region.',
+    hint: 'The sdkAppId is wrong, disabled, or not of this account or region: copy it from SMS console → 应用管理 → 应用列表.',
   },
   {
     codes: [
@@ -170,7 +178,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
   {
     codes: ['LimitExceeded.App*DailyLimit', 'LimitExceeded.DailyLimit'],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'A daily cap of the SMS application or account was reached: raise it in the SMS console (frequency limits, or 应用管理 → 基础配置 for the totals), or ask Tencent SMS support for the international cap.',
+    hint: 'A daily cap of the SMS application or account is reached: raise it in the SMS console (应用管理 → 基础配置), or wait a day.',
   },
   {
     codes: [
@@ -179,7 +187,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'IpInBlacklist',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: "Tencent only accepts this account's calls from listed IP addresses, and the Logto server's outgoing address is not one of them: add it to the list (Tencent SMS support changes it for SMS).",
+    hint: "Tencent accepts this account's calls only from listed IP addresses, and the Logto server's outgoing address is not one of them: have Tencent SMS support add it.",
   },
   {
     codes: [
@@ -188,12 +196,12 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'UnauthorizedOperation',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The CAM user of this API key may not call sms:SendSms: grant it in CAM (Users → the sub-user → Permissions, e.g. a policy allowing sms:SendSms); if it already may, ask Tencent SMS support.',
+    hint: 'The CAM user of this API key may not call sms:SendSms: grant it in CAM (the sub-user → Permissions, a policy allowing sms:SendSms).',
   },
   {
     codes: ['InternalError.Timeout', 'InternalError.SendAndRecvFail'],
     errorCode: ConnectorErrorCodes.General,
-    hint: "Tencent timed out while passing the message on: the code may already have been delivered, so check the SMS console's delivery records before sending another.",
+    hint: "Tencent timed out passing the message on: the code may already have been delivered; check the SMS console's delivery records before sending another.",
   },
   {
     codes: [
@@ -205,7 +213,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'LimitExceeded.PhoneNumberCountLimit',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'Tencent could not read the request the connector sent; if a proxy sits in between, check it leaves the body alone, otherwise report this with the RequestId.',
+    hint: 'Tencent could not read the request the connector sent: check that no proxy in between alters the body, or report it with the RequestId.',
   },
   {
     codes: ['InvalidAction', 'ActionOffline', 'NoSuchVersion', 'NoSuchProduct', 'UnsupportedProtocol'],

@@ -1,7 +1,7 @@
 import ky, { type Options } from 'ky';
 
 import { maxResponseBytes } from '../constant.js';
-import { generalError } from '../errors/connector-errors.js';
+import { generalError, invalidResponseError } from '../errors/connector-errors.js';
 import type { SmsRequest } from '../sms-request.js';
 import type { TransportInit } from '../transport/request-parts.js';
 
@@ -21,6 +21,19 @@ const reasonOf = (error: unknown): string => {
 };
 
 const codeOf = (error: unknown) => (error as { code?: unknown } | undefined)?.code;
+
+/**
+ * Why an answer that arrived could not be read, or undefined for other failures: the transport's
+ * own finding (a status HTTP does not define, an unknown compression), or Node's HTTP parser
+ * refusing what came back (`HPE_…`), which is a broken answer rather than a broken connection.
+ */
+const unreadableReason = (error: unknown): string | undefined => {
+  if (codeOf(error) === 'ERR_UNREADABLE_RESPONSE') {
+    return String((error as { reason?: unknown }).reason);
+  }
+  const parserCode = String(codeOf(innerError(error)) ?? '');
+  return parserCode.startsWith('HPE_') ? `it is not valid HTTP (${parserCode})` : undefined;
+};
 
 /**
  * POSTs the signed request once and returns status and body text. ky builds the request (method,
@@ -55,6 +68,12 @@ export const postOnce = async (request: SmsRequest, timeoutMs: number): Promise<
     if (codeOf(error) === 'ERR_RESPONSE_TOO_LARGE') {
       throw generalError(
         `The answer from ${host} was larger than ${maxResponseBytes} bytes, which SendSms never sends: is the endpoint right, or is a proxy in the way?`
+      );
+    }
+    const unreadable = unreadableReason(error);
+    if (unreadable) {
+      throw invalidResponseError(
+        `The answer from ${host} could not be read: ${unreadable}. The code may or may not have been sent; check the endpoint and any proxy between Logto and Tencent.`
       );
     }
     if (codeOf(error) === 'ERR_REQUEST_SENT') {

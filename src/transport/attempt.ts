@@ -1,7 +1,7 @@
 import type { Agent, ClientRequest } from 'node:http';
 import type { Socket } from 'node:net';
 
-import { RequestSentError, ResponseTooLargeError, StaleSocketError } from './errors.js';
+import { RequestSentError, ResponseTooLargeError, StaleSocketError, UnreadableResponseError } from './errors.js';
 import { endIdle, isPastIdleBound, noteKeepAliveHint } from './idle-policy.js';
 import type { RequestParts } from './request-parts.js';
 import { collectResponse } from './response.js';
@@ -93,7 +93,11 @@ export const attemptRequest = (
       outcome();
     };
     const fail = (error: unknown) => {
-      if (error instanceof StaleSocketError || error instanceof ResponseTooLargeError) {
+      if (
+        error instanceof StaleSocketError ||
+        error instanceof ResponseTooLargeError ||
+        error instanceof UnreadableResponseError
+      ) {
         finish(() => reject(error));
         return;
       }

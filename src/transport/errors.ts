@@ -39,3 +39,17 @@ export class RequestSentError extends Error {
     this.name = 'RequestSentError';
   }
 }
+
+/**
+ * An answer that arrived but cannot be read as HTTP gives it: a status HTTP does not define (fetch
+ * cannot represent 999), or a body in a content-encoding that is unknown or does not decode.
+ * Reported as an unreadable answer, not as a broken connection. `reason` names what was wrong.
+ */
+export class UnreadableResponseError extends Error {
+  readonly code = 'ERR_UNREADABLE_RESPONSE';
+
+  constructor(readonly reason: string) {
+    super(`unreadable response: ${reason}`);
+    this.name = 'UnreadableResponseError';
+  }
+}

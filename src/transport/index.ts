@@ -4,4 +4,4 @@ export {
   type TransportOptions,
 } from './create-fetch.js';
 export type { TransportInit } from './request-parts.js';
-export { ResponseTooLargeError, StaleSocketError } from './errors.js';
+export { ResponseTooLargeError, StaleSocketError, UnreadableResponseError } from './errors.js';

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 
 import { BufferedResponse } from './buffered-response.js';
-import { ResponseTooLargeError } from './errors.js';
+import { decodeBody } from './content-encoding.js';
+import { ResponseTooLargeError, UnreadableResponseError } from './errors.js';
 
 /** Statuses whose responses have no body; `new Response` refuses a body for them. */
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
@@ -50,16 +51,20 @@ export const collectResponse = (
     message.once('end', () => {
       const status = message.statusCode ?? 0;
       try {
+        // Node's parser takes any three digits; fetch (and HTTP) only 200–599 for a final answer.
+        if (status < 200 || status > 599) {
+          throw new UnreadableResponseError(`HTTP status ${status}, which HTTP does not define`);
+        }
         const init = { status, statusText: message.statusMessage ?? '' };
         const makeHeaders = () => toHeaders(message.rawHeaders);
+        const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
         const response = nullBodyStatuses.has(status)
           ? new Response(null, { ...init, headers: makeHeaders() })
-          : new BufferedResponse(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), init, makeHeaders);
+          : new BufferedResponse(decodeBody(body, message.headers['content-encoding'], limit), init, makeHeaders);
         // A constructed Response has an empty url; fetch reports the requested one.
         Object.defineProperty(response, 'url', { value: url.href });
         resolve(response);
       } catch (error) {
-        // e.g. a status outside 200–599, which fetch cannot represent.
         reject(error);
       }
     });

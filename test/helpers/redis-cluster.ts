@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { execFile } from 'node:child_process';
 
-import { freePort } from './redis-server.js';
+import { endRedisServer, freePort, launchRedisServer } from './redis-server.js';
 
 /**
  * A throwaway three-master Redis Cluster on loopback: three Debian `redis-server`s in cluster
@@ -27,44 +26,19 @@ export type RedisCluster = {
 
 const run = promisify(execFile);
 
-const launch = async (port: number, busPort: number, password: string, dir: string): Promise<ChildProcess> => {
-  const child = spawn(
-    'redis-server',
-    [
-      '--port', String(port),
-      '--cluster-port', String(busPort),
-      '--bind', '127.0.0.1',
-      '--cluster-enabled', 'yes',
-      '--cluster-config-file', path.join(dir, `nodes-${port}.conf`),
-      '--dir', dir,
-      '--save', '',
-      '--appendonly', 'no',
-      '--requirepass', password,
-      '--masterauth', password,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] }
-  );
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 15_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited with ${String(code)}:\n${output}`));
-    });
-  });
-  return child;
-};
+const launch = async (port: number, busPort: number, password: string, dir: string): Promise<ChildProcess> =>
+  launchRedisServer([
+    '--port', String(port),
+    '--cluster-port', String(busPort),
+    '--bind', '127.0.0.1',
+    '--cluster-enabled', 'yes',
+    '--cluster-config-file', path.join(dir, `nodes-${port}.conf`),
+    '--dir', dir,
+    '--save', '',
+    '--appendonly', 'no',
+    '--requirepass', password,
+    '--masterauth', password,
+  ]);
 
 const cli = async (password: string, port: number, ...args: string[]) =>
   (await run('redis-cli', ['--no-auth-warning', '-a', password, '-h', '127.0.0.1', '-p', String(port), ...args])).stdout;
@@ -75,16 +49,7 @@ export const startRedisCluster = async (password = 'cluster-PASS-9f3e-do-not-lea
   const ports: number[] = [];
   const children: ChildProcess[] = [];
   const stop = async () => {
-    await Promise.all(
-      children.map(async (child) => {
-        if (child.exitCode !== null || child.signalCode !== null) {
-          return;
-        }
-        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-        child.kill('SIGKILL');
-        await exited;
-      })
-    );
+    await Promise.all(children.map(endRedisServer));
     await rm(dir, { recursive: true, force: true });
   };
   try {

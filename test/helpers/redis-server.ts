@@ -45,15 +45,16 @@ export type RedisServer = {
   stop: () => Promise<void>;
 };
 
-const launch = async (port: number, password: string): Promise<ChildProcess> => {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--requirepass', password],
-    { stdio: ['ignore', 'pipe', 'pipe'] }
-  );
+/** Starts `redis-server` with these arguments and waits until it accepts connections. */
+export const launchRedisServer = async (args: string[]): Promise<ChildProcess> => {
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => {
+      // Not left running: it is ours, ended by its PID.
+      child.kill('SIGKILL');
+      reject(new Error(`redis-server did not start:\n${output}`));
+    }, 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {
@@ -72,6 +73,12 @@ const launch = async (port: number, password: string): Promise<ChildProcess> => 
   });
   return child;
 };
+
+const launch = async (port: number, password: string): Promise<ChildProcess> =>
+  launchRedisServer(['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--requirepass', password]);
+
+/** Ends a server of ours by its PID (SIGKILL) and waits until it is gone. */
+export const endRedisServer = async (child: ChildProcess): Promise<void> => ended(child, 'SIGKILL');
 
 const ended = async (child: ChildProcess, signal: NodeJS.Signals) => {
   if (child.exitCode !== null || child.signalCode !== null) {

@@ -1,10 +1,10 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { freePort } from './redis-server.js';
+import { endRedisServer, freePort, launchRedisServer } from './redis-server.js';
 
 const run = promisify(execFile);
 
@@ -43,52 +43,26 @@ export const startTlsRedis = async (password = 'tls-PASS-41aa-do-not-leak'): Pro
   const dir = await mkdtemp(path.join(tmpdir(), 'redis-tls-'));
   let child: ChildProcess | undefined;
   const stop = async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((resolve) => child?.once('exit', () => resolve()));
-      child.kill('SIGKILL');
-      await exited;
+    if (child) {
+      await endRedisServer(child);
     }
     await rm(dir, { recursive: true, force: true });
   };
   try {
     const files = await makeCertificates(dir);
     const port = await freePort();
-    const server = spawn(
-      'redis-server',
-      [
-        '--port', '0',
-        '--tls-port', String(port),
-        '--bind', '127.0.0.1',
-        '--tls-cert-file', files.serverCert,
-        '--tls-key-file', files.serverKey,
-        '--tls-ca-cert-file', files.ca,
-        '--tls-auth-clients', 'yes',
-        '--save', '',
-        '--appendonly', 'no',
-        '--requirepass', password,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] }
-    );
-    child = server;
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 15_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          server.stdout?.off('data', onData);
-          server.stdout?.resume();
-          resolve();
-        }
-      };
-      server.stdout?.on('data', onData);
-      server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      server.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`redis-server exited with ${String(code)}:\n${output}`));
-      });
-    });
+    child = await launchRedisServer([
+      '--port', '0',
+      '--tls-port', String(port),
+      '--bind', '127.0.0.1',
+      '--tls-cert-file', files.serverCert,
+      '--tls-key-file', files.serverKey,
+      '--tls-ca-cert-file', files.ca,
+      '--tls-auth-clients', 'yes',
+      '--save', '',
+      '--appendonly', 'no',
+      '--requirepass', password,
+    ]);
     return { port, password, files, stop };
   } catch (error) {
     await stop();

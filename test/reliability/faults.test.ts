@@ -1,6 +1,7 @@
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,7 +183,7 @@ describe('network faults', () => {
     }
   });
 
-  it('a peer that answers with garbage instead of HTTP is a General error', async () => {
+  it('a peer that answers with garbage instead of HTTP is an unreadable answer, naming the endpoint', async () => {
     const garbage: TcpServer = createTcpServer((socket) => {
       // Read (and drop) the request so the client's close is seen and the server can shut.
       socket.resume();
@@ -198,9 +199,9 @@ describe('network faults', () => {
       expect(outcome.ms).toBeLessThan(timeout + slack);
       const error = await expectConnectorError(
         Promise.reject(outcome.ok ? new Error('resolved') : outcome.error),
-        ConnectorErrorCodes.General
+        ConnectorErrorCodes.InvalidResponse
       );
-      expect(descriptionOf(error)).toContain(`127.0.0.1:${port}`);
+      expect(descriptionOf(error)).toContain(`The answer from 127.0.0.1:${port} could not be read: it is not valid HTTP (HPE_`);
     } finally {
       await new Promise<void>((resolve) => garbage.close(() => resolve()));
     }
@@ -210,13 +211,14 @@ describe('network faults', () => {
 describe('HTTP error statuses without a Tencent answer', () => {
   const statuses = [400, 403, 404, 500, 502, 503];
 
-  it.each(statuses)('HTTP %i with an HTML page: General, status and page text shown', async (status) => {
+  it.each(statuses)('HTTP %i with an HTML page: General, the page named by its title once, the code may be out', async (status) => {
     const description = await expectFailure(
       (_request, response) => writeRaw(response, status, 'text/html', html(status)),
       ConnectorErrorCodes.General
     );
-    expect(description).toContain(`HTTP ${status}`);
-    expect(description).toContain(`${status} Gateway says no`);
+    expect(description).toContain(`(HTTP ${status}, page "${status} Gateway")`);
+    expect(description.split(`${status} Gateway`)).toHaveLength(2);
+    expect(description).toContain('may or may not have been sent');
     expect(description).not.toContain('<h1>');
   });
 
@@ -272,7 +274,7 @@ describe('HTTP 200 with an answer that is not a SendSms response', () => {
       (_request, response) => writeRaw(response, 200, 'text/html', html(200)),
       ConnectorErrorCodes.InvalidResponse
     );
-    expect(description).toContain('200 Gateway says no');
+    expect(description).toContain('page "200 Gateway"');
   });
 
   it('truncated JSON is an invalid response', async () => {
@@ -328,6 +330,58 @@ describe('HTTP 200 with an answer that is not a SendSms response', () => {
     }, ConnectorErrorCodes.InvalidResponse);
     expect(description).toContain('3 send results for 1 number');
     expect(description).toContain('rq-more');
+  });
+});
+
+describe('answers that arrive but cannot be read as they are', () => {
+  const tencentFailure = JSON.stringify({
+    Response: { Error: { Code: 'AuthFailure.SignatureFailure', Message: 'signature mismatch' }, RequestId: 'rq-zip' },
+  });
+  const compressors: Array<[string, (text: string) => Buffer]> = [
+    ['gzip', (text) => gzipSync(text)],
+    ['deflate', (text) => deflateSync(text)],
+    ['br', (text) => brotliCompressSync(text)],
+  ];
+
+  it.each(compressors)('a body a proxy compressed with %s anyway is read as the answer it holds', async (encoding, compress) => {
+    const description = await expectFailure((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
+      response.end(compress(tencentFailure));
+    }, ConnectorErrorCodes.General);
+    expect(description).toContain('AuthFailure.SignatureFailure');
+    expect(description).toContain('RequestId: rq-zip');
+
+    // And a success that went through such a proxy is a success.
+    const outcome = await send((_request, response, body) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
+      response.end(compress(JSON.stringify(okResponseFor(body))));
+    });
+    expect(outcome.ok).toBe(true);
+  });
+
+  it.each([
+    ['zstd', Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x58, 0x61, 0x00, 0x00]), /compressed as "zstd", which the connector cannot decompress/],
+    ['gzip', Buffer.from('\u0000\u00ff binary \u0001 garbage'), /marked as compressed with gzip that does not decompress/],
+    ['gzip, br', gzipSync(brotliCompressSync(tencentFailure)), /compressed as "gzip, br"/],
+  ])('a body compressed as %s that cannot be decompressed is named by its encoding, not shown as binary', async (encoding, bytes, named) => {
+    const description = await expectFailure((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
+      response.end(bytes);
+    }, ConnectorErrorCodes.InvalidResponse);
+    expect(description).toMatch(named);
+    expect(description).toContain('may or may not have been sent');
+    // Binary noise would show as control characters or U+FFFD.
+    expect([...description].some((char) => char.charCodeAt(0) < 0x09 || char === '\ufffd')).toBe(false);
+  });
+
+  it.each([999, 600])('HTTP status %i is an unreadable answer, not a connection that broke after sending', async (status) => {
+    const description = await expectFailure((_request, response) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(tencentFailure);
+    }, ConnectorErrorCodes.InvalidResponse);
+    expect(description).toContain(`could not be read: HTTP status ${status}, which HTTP does not define`);
+    expect(description).not.toContain('broke after');
+    expect(description).toContain('may or may not have been sent');
   });
 });
 

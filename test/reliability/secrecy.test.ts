@@ -298,7 +298,7 @@ describe('a server that echoes the token as bytes or in another letter case', ()
       'a 502 page that dumps the header in base64',
       (request, response) => {
         response.writeHead(502, { 'content-type': 'text/html' });
-        response.end(`<html><title>502</title><pre>x-tc-token (b64): ${base64Of(tokenOf(request))}</pre></html>`);
+        response.end(`<html><body><pre>x-tc-token (b64): ${base64Of(tokenOf(request))}</pre></body></html>`);
       },
     ],
     [

@@ -30,6 +30,8 @@ export const redisRetryDelayMs = 1000;
 type RedisModule = typeof Redis;
 
 type Connection = {
+  /** What the URL names, read once. */
+  target: RedisTarget | { problem: string };
   handle?: RedisHandle;
   connecting?: Promise<RedisHandle>;
   /** When the attempt in `connecting` started. */
@@ -176,13 +178,13 @@ export const withRedis = async <T>(
 ): Promise<T | undefined> => {
   let connection = connections.get(url);
   if (!connection) {
-    connection = { retryAt: 0, connectingSince: loopMark() };
+    connection = { target: readRedisUrl(url), retryAt: 0, connectingSince: loopMark() };
     connections.set(url, connection);
   }
   if (Date.now() < connection.retryAt) {
     return undefined;
   }
-  const target = readRedisUrl(url);
+  const { target } = connection;
   if ('problem' in target) {
     // The config guard refuses such a URL first; this only keeps a send from failing on it.
     warnUnavailable(url, new Error(`the Redis URL ${target.problem}`));
