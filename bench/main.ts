@@ -9,7 +9,7 @@ import { loadCandidate } from './candidates/index.js';
 import type { IdleResult } from './idle.js';
 import { renderIdleSection } from './idle-report.js';
 import { medianRun, renderReport, type CandidateResult, type CpuRun } from './report.js';
-import { pumpingHeading } from './pumping-report.js';
+import { pumpingHeading } from './pumping-results.js';
 import { forkForMessage } from './spawn.js';
 import type { StandInCounts, StandInPorts } from './stand-in/server.js';
 import { median } from './stats.js';
