@@ -11,9 +11,9 @@ import { median, percentile } from './stats.js';
 
 /**
  * What the abuse guard adds to one send: `guardSend` alone (no HTTP), called the way a send
- * calls it, with no protection, with the region list only, with both budgets counted in the
- * process, and with both budgets counted in a Redis on loopback (Debian's redis-server, started
- * here on a free port). Sequential calls give the latency and CPU of one call; for Redis, calls
+ * calls it, with protection off, with the region list only, with the default rules (number types
+ * and number blocks), and with the defaults and both source budgets counted in the process and
+ * in a Redis on loopback (Debian's redis-server, started here on a free port). Sequential calls give the latency and CPU of one call; for Redis, calls
  * with 32 in flight give the throughput one process gets.
  *
  * Run alone: `npm run bench:guard [-- --quick] [-- --out FILE]`; `npm run bench` runs it last.
@@ -39,9 +39,12 @@ const protection = {
   distinctNumbersPerSource: budget,
 };
 
-/** The n-th send: one of `sources` addresses (half IPv4, half IPv6) and a number of 1,000. */
+/**
+ * The n-th send: one of `sources` addresses (half IPv4, half IPv6) and a mobile number of a block
+ * of its own (up to 50,000 blocks), so the number-block rule counts but never refuses.
+ */
 const sendNumber = (n: number) => ({
-  to: `86130${String(n % 1000).padStart(8, '0')}`,
+  to: `86130${String(n % 50_000).padStart(5, '0')}${String(n % 10_000).padStart(4, '0')}`,
   ip: n % 2 === 0 ? `198.18.${(n % sources) >> 8}.${n % 256}` : `2001:db8:${(n % sources).toString(16)}::1`,
   countBudgets: true,
 });
@@ -158,18 +161,24 @@ export const runGuardBench = async ({ quick }: { quick: boolean }): Promise<stri
   const sizes = quick ? { warmup: 2000, count: 5000 } : { warmup: 10_000, count: 30_000 };
   const base = { sdkAppId: '1400000000' } satisfies GuardConfig;
   const rows: Row[] = [
-    await measure('none (no abuseProtection)', guard, base, sizes),
-    await measure('allowedRegions only', guard, { ...base, abuseProtection: { allowedRegions: protection.allowedRegions } }, sizes),
-    await measure('both budgets, in process', guard, { ...base, abuseProtection: protection }, sizes),
+    await measure('off (pumpingProtection: false)', guard, { ...base, pumpingProtection: false }, sizes),
+    await measure(
+      'allowedRegions only',
+      guard,
+      { ...base, abuseProtection: { allowedRegions: protection.allowedRegions, refusedNumberTypes: [], perPrefix: null } },
+      sizes
+    ),
+    await measure('defaults (number types, number blocks), in process', guard, base, sizes),
+    await measure('defaults and both source budgets, in process', guard, { ...base, abuseProtection: protection }, sizes),
   ];
   const redis = await startRedis();
   if ('missing' in redis) {
-    rows.push({ name: 'both budgets, Redis on loopback', medianUs: Number.NaN, p99Us: Number.NaN, cpuUs: Number.NaN, note: `not run: redis-server not found (${redis.missing})` });
+    rows.push({ name: 'defaults and both source budgets, Redis on loopback', medianUs: Number.NaN, p99Us: Number.NaN, cpuUs: Number.NaN, note: `not run: redis-server not found (${redis.missing})` });
   } else {
     try {
       const config = { ...base, abuseProtection: protection, redisUrl: redis.url };
       const redisSizes = quick ? { warmup: 500, count: 2000 } : { warmup: 2000, count: 10_000 };
-      const row = await measure('both budgets, Redis on loopback', guard, config, redisSizes);
+      const row = await measure('defaults and both source budgets, Redis on loopback', guard, config, redisSizes);
       row.perSecond = await throughput(guard, config, redisSizes.count, 32);
       const calls = redisSizes.warmup + 2 * redisSizes.count;
       const uncounted = calls - (await scriptCalls(redis.url));

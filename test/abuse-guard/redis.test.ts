@@ -45,19 +45,25 @@ describe.runIf(available)('budgets in a shared Redis', () => {
   const sentFor = (config: { sdkAppId: string }) => rig.sentFor(config);
   const count = countOf;
 
-  /** Clients connected to the test's Redis, asked with a client of the test's own. */
-  const connectedClients = async (): Promise<number> => {
+  /** Runs `command` with a client of the test's own. */
+  const withClient = async <T>(command: (client: ReturnType<typeof createClient>) => Promise<T>): Promise<T> => {
     const client = createClient({ url: redis.url });
     client.on('error', () => undefined);
     await client.connect();
     try {
-      const info = await client.info('clients');
-      // The asking client itself is one of them.
-      return Number(/connected_clients:(\d+)/.exec(info)?.[1] ?? 0) - 1;
+      return await command(client);
     } finally {
       await client.disconnect();
     }
   };
+
+  /** Clients connected to the test's Redis, asked with a client of the test's own. */
+  const connectedClients = async (): Promise<number> =>
+    withClient(async (client) => {
+      const info = await client.info('clients');
+      // The asking client itself is one of them.
+      return Number(/connected_clients:(\d+)/.exec(info)?.[1] ?? 0) - 1;
+    });
 
   const startSenders = async (number: number, config: unknown, { waitForRedis = true } = {}) =>
     rig.startSenders(number, config, waitForRedis ? connectedClients : undefined);
@@ -89,18 +95,6 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     expect(await processes[0]!.run([{ to: accepted[0]!.to, ip: '2001:db8:77::2' }])).toEqual(['ok']);
     await expectCleanExit(processes);
   });
-
-  /** Runs `command` with a client of the test's own. */
-  const withClient = async <T>(command: (client: ReturnType<typeof createClient>) => Promise<T>): Promise<T> => {
-    const client = createClient({ url: redis.url });
-    client.on('error', () => undefined);
-    await client.connect();
-    try {
-      return await command(client);
-    } finally {
-      await client.disconnect();
-    }
-  };
 
   it('with the defaults, two processes pumping one block from 60 addresses get exactly 20 codes through; every key shares one hash tag', async () => {
     await withClient(async (client) => client.flushAll());
