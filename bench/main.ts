@@ -8,8 +8,9 @@ import { sectionOf } from './doc-section.js';
 import { loadCandidate } from './candidates/index.js';
 import type { IdleResult } from './idle.js';
 import { renderIdleSection } from './idle-report.js';
+import { numbersHeading } from './numbers.js';
 import { medianRun, renderReport, type CandidateResult, type CpuRun } from './report.js';
-import { pumpingHeading } from './pumping-report.js';
+import { pumpingHeading } from './pumping-results.js';
 import { forkForMessage } from './spawn.js';
 import type { StandInCounts, StandInPorts } from './stand-in/server.js';
 import { median } from './stats.js';
@@ -263,6 +264,14 @@ const main = async () => {
     ({ section }) => section,
     (error: unknown) => `## The abuse guard per send\n\nNot measured: ${String(error)}`
   );
+  console.log('— number metadata: package size and first-send cost (bench/numbers.ts)');
+  const numbersSection = await forkForMessage<{ section: string }>(join(here, 'numbers.js'), {
+    env: process.env,
+    timeoutMs: 300_000,
+  }).message.then(
+    ({ section }) => section,
+    (error: unknown) => `${numbersHeading}\n\nNot measured: ${String(error)}`
+  );
   const report = `${renderReport(results, {
     quick: args.quick,
     rttMs: args.rttMs,
@@ -273,7 +282,7 @@ const main = async () => {
     idle,
     idleError,
     cpuRounds: args.cpuRounds ?? sizes.cpuRounds,
-  })}\n\n${guardSection}`;
+  })}\n\n${guardSection}\n\n${numbersSection}`;
   mkdirSync(dirname(resolve(args.out)), { recursive: true });
   // The pumping runs (`npm run bench:pumping`) write a section of their own: kept as it is.
   const pumping = existsSync(resolve(args.out)) ? sectionOf(readFileSync(resolve(args.out), 'utf8'), pumpingHeading) : undefined;

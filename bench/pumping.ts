@@ -16,17 +16,17 @@ import {
   type RunOutcome,
 } from './pumping-play.js';
 import { startRedis, startRedisCluster, type RedisSetup } from './pumping-redis.js';
+import { renderPumping } from './pumping-report.js';
 import {
   burstInFlight,
   costKey,
   outcomeKey,
   pumpingHeading,
-  renderPumping,
   storeLabels,
   type CostCell,
   type PumpingResults,
   type StoreId,
-} from './pumping-report.js';
+} from './pumping-results.js';
 import { fullSizes, pumpingRuns, quickSizes, type PumpingRun } from './pumping-runs.js';
 
 /**

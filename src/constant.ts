@@ -204,7 +204,7 @@ export const defaultMetadata: ConnectorMetadata = {
       type: ConnectorConfigFormItemType.Switch,
       defaultValue: false,
       description:
-        'Show the region allow-list and the limits per requesting network that stop bots from sending paid codes to many numbers.',
+        'On by default: refuses premium-rate and similar numbers and caps codes per block of numbers, so bots cannot run up your SMS bill. Turned off, none of the rules below apply.',
     },
     {
       key: 'abuseProtection',
@@ -213,7 +213,7 @@ export const defaultMetadata: ConnectorMetadata = {
       defaultValue: abuseProtectionExample,
       showConditions: showWhen('pumpingProtection'),
       description:
-        'allowedRegions: ISO region codes that may receive codes (omit for all). perSource: codes per network (an IPv4 address, or an IPv6 /64) per window. distinctNumbersPerSource: different numbers one network may request codes for per window. ipv4Prefix (optional, e.g. 24) groups IPv4 addresses into networks. Every key is optional.',
+        'On without any key: refusedNumberTypes (premium-rate, toll-free …) and perPrefix (codes per window to numbers that differ only in their last digits; false turns a rule off). Yours to size: allowedRegions (ISO codes that may receive codes), perSource and distinctNumbersPerSource (per IPv4 address or IPv6 /64), ipv4Prefix, ipv6SiteMultiplier.',
     },
     {
       key: 'redisUrl',
@@ -223,7 +223,7 @@ export const defaultMetadata: ConnectorMetadata = {
       placeholder: 'redis://:password@redis.internal:6379/0',
       showConditions: showWhen('pumpingProtection'),
       description:
-        "Optional. With several Logto instances, the Redis of Logto's REDIS_URL, so all of them share one set of limits. Without it each instance counts on its own. If Redis is unreachable, codes are sent without the limits.",
+        "Optional. With several Logto instances, paste Logto's REDIS_URL (cluster and TLS forms included) so all of them share one set of limits. Without it, or while Redis is unreachable, each instance counts on its own.",
     },
   ],
 };

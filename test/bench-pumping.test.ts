@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 import { replaceSection, sectionOf } from '../bench/doc-section.js';
 import { runPumpingBench } from '../bench/pumping.js';
-import { outcomeKey, pumpingHeading, renderPumping } from '../bench/pumping-report.js';
+import { renderPumping } from '../bench/pumping-report.js';
+import { outcomeKey, pumpingHeading } from '../bench/pumping-results.js';
 import { repoRoot } from './helpers/emulator-build.js';
 
 describe('npm run bench:pumping (smoke)', () => {

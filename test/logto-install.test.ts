@@ -14,6 +14,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { loadConnectorFactories, notImplemented } from '@logto/cli/lib/connector/index.js';
 import { getConnectorPackagesFromDirectory } from '@logto/cli/lib/utils.js';
@@ -26,6 +27,9 @@ import {
 } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ZodError } from 'zod';
+
+import type * as EmulatorModule from '../src/emulator/index.js';
+import type * as NumbersModule from '../src/numbers/index.js';
 
 import {
   createLogtoSandbox,
@@ -325,6 +329,68 @@ describe('the Console "Send" test call through the installed copy', () => {
     expect(connector.type).toBe(ConnectorType.Sms);
     expect(getConfig).not.toHaveBeenCalled();
     expect(server.requests).toHaveLength(before);
+  });
+});
+
+describe('numbers read by the installed copy, with core’s packages only', () => {
+  const installedModule = async <T>(file: string): Promise<T> =>
+    (await import(pathToFileURL(path.join(installed().connectorDirectory, 'lib', file)).href)) as T;
+
+  it('carries libphonenumber-js and its full metadata in one file, with the library’s MIT notice', async () => {
+    expect(installed().tarballFiles).toContain('lib/numbers/library.js');
+    expect(installed().tarballFiles.filter((file) => file.includes('node_modules'))).toEqual([]);
+    const bundle = await readFile(path.join(installed().connectorDirectory, 'lib', 'numbers', 'library.js'), 'utf8');
+    expect(bundle).toMatch(/^\/\*\nlibphonenumber-js \d+\.\d+\.\d+, bundled with its full metadata\.\n\n\(The MIT License\)\n\nCopyright/);
+    expect(bundle).toContain('Permission is hereby granted, free of charge');
+    expect(await runtimePackagesOf(path.join(installed().connectorDirectory, 'lib', 'numbers', 'library.js'))).toEqual([]);
+  });
+
+  it('reads region and type of numbers under shared calling codes', async () => {
+    const { readNumber, describeNumber } = await installedModule<typeof NumbersModule>('numbers/index.js');
+    expect(readNumber('+449800000000')).toMatchObject({ region: 'GG', type: 'premium-rate' });
+    expect(readNumber('+262939801234')).toMatchObject({ region: 'YT', type: 'voip' });
+    expect(readNumber('+18002345678')).toMatchObject({ region: 'US', type: 'toll-free' });
+    expect(describeNumber('+590590271234')).toBe('+590 590 271 234, St. Barthélemy');
+  });
+
+  it('refuses a number outside allowedRegions by the region it reads, in the Console test', async () => {
+    const server = fakeTencent!;
+    const before = server.requests.length;
+    const connector = await createInstalledConnector();
+    const error = await rejectionOf(
+      connector.sendMessage(
+        { to: '447781123456', type: 'Generic', payload: { code: '000000' } } as unknown as Parameters<SmsConnector['sendMessage']>[0],
+        { ...formConfig(server.endpoint), abuseProtection: { allowedRegions: ['GB'] } }
+      )
+    );
+    const { errorDescription } = (error as ConnectorError).data as { errorDescription: string };
+    expect(errorDescription).toContain('region GG is not enabled');
+    expect(errorDescription).toContain('+44 778 112 3456, Guernsey');
+    expect(server.requests).toHaveLength(before);
+  });
+
+  it('sends to a foreign number through the installed emulator, which reports its IsoCode', async () => {
+    const { startEmulator, parseAccount, defaultAccountInput, connectorConfigFor } =
+      await installedModule<typeof EmulatorModule>('emulator/index.js');
+    const emulator = await startEmulator({
+      account: parseAccount({ ...defaultAccountInput, limits: { perThirtySeconds: 0, perHour: 0, perDay: 0 } }),
+    });
+    try {
+      const connector = await createInstalledConnector();
+      for (const [to, isoCode] of [
+        ['447781123456', 'GG'],
+        ['262939801234', 'YT'],
+        ['61851001123', 'CX'],
+      ] as const) {
+        await connector.sendMessage(
+          { to, type: 'Generic', payload: { code: '000000' } } as unknown as Parameters<SmsConnector['sendMessage']>[0],
+          connectorConfigFor(emulator.url)
+        );
+        expect(emulator.store.list(`+${to}`)).toEqual([expect.objectContaining({ isoCode })]);
+      }
+    } finally {
+      await emulator.close();
+    }
   });
 });
 

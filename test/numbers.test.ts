@@ -119,6 +119,23 @@ describe('readNumber', () => {
     });
   });
 
+  it('answers a number read again with an equal reading of its own, which the caller may change', () => {
+    const first = readNumber('+447911123456')!;
+    first.region = 'XX';
+    expect(readNumber('+447911123456')).toEqual({
+      e164: '+447911123456',
+      callingCode: '44',
+      national: '7911123456',
+      region: 'GG',
+      type: 'mobile',
+    });
+    // More numbers than it keeps, then the first again.
+    for (let index = 0; index < 100; index += 1) {
+      readNumber(`+4474001234${String(index).padStart(2, '0')}`);
+    }
+    expect(readNumber('+447911123456')?.region).toBe('GG');
+  });
+
   it.each([
     ['a spare calling code', '+99912345678'],
     ['a calling code alone', '+44'],

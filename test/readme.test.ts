@@ -202,8 +202,33 @@ describe('README.md, the guide the Console shows', () => {
   });
 });
 
-describe('README.zh-CN.md', () => {
+describe('README.zh-CN.md, written as Chinese reads', () => {
+  const text = guides['README.zh-CN.md'];
+
   it('names the English guide in its first lines', () => {
-    expect(guides['README.zh-CN.md'].split('\n').slice(0, 6).join('\n')).toContain('README.md');
+    expect(text.split('\n').slice(0, 6).join('\n')).toContain('README.md');
+  });
+
+  it('calls SMS pumping 盗刷 (toll fraud), not 轰炸 (bombing one phone)', () => {
+    const headings = text.split('\n').filter((line) => line.startsWith('#'));
+    expect(headings.some((heading) => heading.includes('短信盗刷'))).toBe(true);
+    expect(headings.filter((heading) => heading.includes('轰炸'))).toEqual([]);
+    // 轰炸 appears only where the guide tells the two apart.
+    for (const sentence of text.split(/[。\n]/).filter((line) => line.includes('轰炸'))) {
+      expect(sentence).toMatch(/盗刷/);
+    }
+  });
+
+  it('avoids the phrases that read as translated', () => {
+    for (const phrase of ['解读成', '（控制台测试中同样）', '保持字形', '空号国家码', '无法让你付费', '——']) {
+      expect({ phrase, found: text.includes(phrase) }).toEqual({ phrase, found: false });
+    }
+  });
+
+  it('says whose console each 控制台 is: Logto’s or Tencent’s', () => {
+    const unqualified = [...text.matchAll(/(.{0,6})控制台/g)]
+      .map((match) => match[1]!)
+      .filter((before) => !/(?:Logto |短信|腾讯云)$/.test(before));
+    expect(unqualified).toEqual([]);
   });
 });

@@ -24,22 +24,28 @@ describe.runIf(redisServerAvailable())('budgets in a Redis Cluster', () => {
     await Promise.all([cluster?.stop(), rig?.close()]);
   });
 
-  it('three processes share every source budget exactly, with keys on every master', async () => {
-    const config = rig.configWith({ perSource: { max: 3, windowSeconds: 3600 } }, cluster.url);
-    const processes = await rig.startSenders(3, config, cluster.connectedClients);
-    // Twelve sources: their keys land on all three masters, whatever node a process asks first.
-    const sources = Array.from({ length: 12 }, (_, index) => `198.18.${index}.9`);
-    const batch = (process: number): Send[] =>
-      sources.flatMap((ip, source) =>
-        Array.from({ length: 4 }, (_, send) => ({ to: `86135${String(process)}${String(source).padStart(2, '0')}${String(send).padStart(4, '0')}`, ip }))
-      );
-    const outcomes = await Promise.all(processes.map(async (sender, index) => sender.run(batch(index))));
-    for (const [source, ip] of sources.entries()) {
-      const ofSource = outcomes.flatMap((list) => list.slice(source * 4, source * 4 + 4));
-      expect({ ip, ok: countOf(ofSource, 'ok') }).toEqual({ ip, ok: 3 });
+  it('three processes share every budget exactly, app after app, until every master holds keys', async () => {
+    // Keys carry one hash tag per app, so apps spread over the masters: sends go on with new apps
+    // until each master holds some, each app's three sources counted exactly.
+    const budget = { perSource: { max: 3, windowSeconds: 3600 } };
+    const processes = await rig.startSenders(3, rig.configWith(budget, cluster.url), cluster.connectedClients);
+    const sources = ['198.18.0.9', '198.18.1.9', '2001:db8:cafe::9'];
+    let apps = 0;
+    while (apps < 40 && ((await cluster.keysPerNode()).some((keys) => keys === 0) || apps < 3)) {
+      apps += 1;
+      const config = rig.configWith(budget, cluster.url);
+      const batch = (process: number): Send[] =>
+        sources.flatMap((ip, source) =>
+          Array.from({ length: 4 }, (_, send) => ({ to: `86135${process}${source}${String(apps).padStart(2, '0')}${String(send).padStart(4, '0')}`, ip }))
+        );
+      const outcomes = await Promise.all(processes.map(async (sender, index) => sender.run(batch(index), { config })));
+      for (const [source, ip] of sources.entries()) {
+        const ofSource = outcomes.flatMap((list) => list.slice(source * 4, source * 4 + 4));
+        expect({ apps, ip, ok: countOf(ofSource, 'ok') }).toEqual({ apps, ip, ok: 3 });
+      }
+      expect(rig.sentFor(config)).toBe(sources.length * 3);
     }
-    expect(rig.sentFor(config)).toBe(3 + 12 * 3);
-    expect((await cluster.keysPerNode()).every((keys) => keys > 0)).toBe(true);
+    expect((await cluster.keysPerNode()).every((keys) => keys > 0), `after ${apps} apps`).toBe(true);
     for (const sender of processes) {
       expect(sender.stderr).not.toContain('Redis at');
     }

@@ -136,6 +136,16 @@ describe('what a Redis warning may show', () => {
     expect(redisLocation(url)).toBe('redis://10.1.2.3:6379');
   });
 
+  it('removes the password in the other spellings an error may echo it in', () => {
+    const password = 'Str0ng-redis-pass-9q';
+    const secrets = redisUrlSecrets(`redis://:${password}@10.1.2.3:6379`);
+    for (const spelling of [Buffer.from(password).toString('base64'), Buffer.from(password).toString('hex'), password.toUpperCase()]) {
+      const reason = redact(`Error: AUTH ${spelling} refused by 10.1.2.3:6379`, secrets);
+      expect(reason).toContain('10.1.2.3:6379');
+      expect(reason).not.toContain(spelling.slice(0, 12));
+    }
+  });
+
   it('names every root node of a cluster, and TLS', () => {
     expect(redisLocation('rediss://u:pw@n1:7000?cluster=1&host=n2:7001&host=[fd00::3]:7002')).toBe('rediss://n1:7000,n2:7001,[fd00::3]:7002 (cluster)');
   });

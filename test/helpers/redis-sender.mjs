@@ -1,7 +1,7 @@
 // A Logto stand-in in its own process: loads the built connector (lib/index.js, as Logto does)
 // with the config given as argv[3], then for each JSON line on stdin ({ sends: [{ to, ip }],
-// stallMs? }) runs those sends concurrently and prints one JSON line of outcomes ('ok' or the
-// error code). With `stallMs`, the event loop is kept busy that long right after the first write
+// stallMs?, config? }) runs those sends concurrently and prints one JSON line of outcomes ('ok' or
+// the error code). A `config` there is what Logto's getConfig returns from then on. With `stallMs`, the event loop is kept busy that long right after the first write
 // to Redis, as a burst of local work (or a long garbage collection) would keep Logto's.
 // It never calls process.exit: when stdin ends it must exit on its own, which fails if
 // anything (a Redis socket, a timer) holds the event loop.
@@ -18,7 +18,7 @@ process.on('unhandledRejection', (reason) => {
 
 const [, , libPath, configJson] = process.argv;
 const { default: createConnector } = await import(pathToFileURL(`${libPath}/index.js`).href);
-const config = JSON.parse(configJson);
+let config = JSON.parse(configJson);
 const { sendMessage } = await createConnector({ getConfig: async () => config });
 
 // The first write on a TCP socket that is not the Tencent stand-in's is a write to Redis.
@@ -48,7 +48,8 @@ const outcomeOf = async ({ to, ip }) => {
 
 process.stdout.write('ready\n');
 for await (const line of createInterface({ input: process.stdin })) {
-  const { sends, stallMs = 0 } = JSON.parse(line);
+  const { sends, stallMs = 0, config: next } = JSON.parse(line);
+  config = next ?? config;
   stallArmed = stallMs;
   const outcomes = await Promise.all(sends.map(outcomeOf));
   process.stdout.write(`${JSON.stringify(outcomes)}\n`);
