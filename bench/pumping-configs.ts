@@ -29,18 +29,16 @@ const hour = 3600;
 const day = 86_400;
 
 /**
- * The README's suggested **Abuse protection** per audience (its "Suggested" table): a region list
- * and budgets per source, pasted over the form's default. A global service lists every region.
+ * The README's stricter settings per audience ("Stricter settings, by audience"), pasted over the
+ * form's default: a mainland-only app lists CN and nothing else (no budgets per source, which
+ * carrier-grade NAT would trip); an international app lists the countries it serves (here, a
+ * service for every region: all of them) and adds the README's budgets per source.
  */
 export const suggestedSettings: Record<Audience, (regions: readonly string[]) => Record<string, unknown>> = {
-  mainland: () => ({
-    allowedRegions: ['CN'],
-    perSource: { max: 20, windowSeconds: hour },
-    distinctNumbersPerSource: { max: 5, windowSeconds: day },
-  }),
+  mainland: () => ({ allowedRegions: ['CN'] }),
   global: (regions) => ({
     allowedRegions: [...regions],
-    perSource: { max: 5, windowSeconds: hour },
+    perSource: { max: 10, windowSeconds: hour },
     distinctNumbersPerSource: { max: 3, windowSeconds: day },
   }),
 };
@@ -79,7 +77,7 @@ export const pumpingConfigs: PumpingConfig[] = [
     id: 'suggested',
     label: 'suggested',
     meaning:
-      "the README's suggested stricter settings for the run's audience, pasted into **Abuse protection** with the switch on: mainland runs `Mainland China only`, the others `Global` with every region listed",
+      "the README's stricter settings for the run's audience, pasted into **Abuse protection** with the switch on: for a mainland-only app the region list `CN` alone; for an international app the countries it serves (here every region) with 10 codes per source per hour and 3 numbers per source per day",
     build: (inputs, audience) =>
       formWith(inputs, { pumpingProtection: true, abuseProtection: suggestedSettings[audience](inputs.regions) }),
   },

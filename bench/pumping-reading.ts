@@ -35,8 +35,14 @@ export const reading = (results: PumpingResults): string[] => {
     );
   }
   if (has('suggested') && run('ipv6-site') && run('6to4')) {
+    const sites = run('ipv6-site')!.sends.length;
+    const site = paid('suggested', 'ipv6-site') ?? 0;
     lines.push(
-      `With the suggested settings, ${count(run('ipv6-site')!.sends.length)} /64s of one /48 got ${count(paid('suggested', 'ipv6-site') ?? 0)} codes (the /48 cap, a multiple of \`perSource.max\`) and ${count(run('6to4')!.sends.length)} 6to4 /64s of one IPv4 host got ${count(paid('suggested', '6to4') ?? 0)} (counted as that IPv4 address).`
+      `With the suggested settings, ${count(sites)} /64s of one /48 got ${count(site)} codes (${
+        site < sites
+          ? 'the /48 is capped at a multiple of `perSource.max`'
+          : 'every one: the /48 cap, a multiple of `perSource.max`, lies above this run'
+      }) and ${count(run('6to4')!.sends.length)} 6to4 /64s of one IPv4 host got ${count(paid('suggested', '6to4') ?? 0)} (counted as that IPv4 address).`
     );
   }
   if (run('forged-xff') && results.configs.every((config) => (paid(config.id, 'forged-xff') ?? 0) === run('forged-xff')!.sends.length)) {
