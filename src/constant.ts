@@ -4,6 +4,8 @@ import {
   type ConnectorMetadata,
 } from '@logto/connector-kit';
 
+import { defaultAbuseProtection } from './abuse-guard/defaults.js';
+
 /** Fixed facts of Tencent Cloud's SendSms API (version 2021-01-11). */
 export const tencentApi = Object.freeze({
   service: 'sms',
@@ -40,16 +42,6 @@ const templatesExample = [
 ];
 
 const showWhen = (targetKey: string) => [{ targetKey, expectValue: true }];
-
-/**
- * A starting point shown in the Console form, the same as the README's example: Greater China,
- * Singapore and the United States, to be narrowed or widened to where the users are.
- */
-const abuseProtectionExample = {
-  allowedRegions: ['CN', 'HK', 'MO', 'TW', 'SG', 'US'],
-  perSource: { max: 10, windowSeconds: 3600 },
-  distinctNumbersPerSource: { max: 3, windowSeconds: 86_400 },
-};
 
 export const defaultMetadata: ConnectorMetadata = {
   id: 'tencent-cloud-sms',
@@ -202,7 +194,7 @@ export const defaultMetadata: ConnectorMetadata = {
       key: 'pumpingProtection',
       label: 'SMS pumping protection',
       type: ConnectorConfigFormItemType.Switch,
-      defaultValue: false,
+      defaultValue: true,
       description:
         'On by default: refuses premium-rate and similar numbers and caps codes per block of numbers, so bots cannot run up your SMS bill. Turned off, none of the rules below apply.',
     },
@@ -210,7 +202,7 @@ export const defaultMetadata: ConnectorMetadata = {
       key: 'abuseProtection',
       label: 'Abuse protection',
       type: ConnectorConfigFormItemType.Json,
-      defaultValue: abuseProtectionExample,
+      defaultValue: defaultAbuseProtection,
       showConditions: showWhen('pumpingProtection'),
       description:
         'On without any key: refusedNumberTypes (premium-rate, toll-free …) and perPrefix (codes per window to numbers that differ only in their last digits; false turns a rule off). Yours to size: allowedRegions (ISO codes that may receive codes), perSource and distinctNumbersPerSource (per IPv4 address or IPv6 /64), ipv4Prefix, ipv6SiteMultiplier.',

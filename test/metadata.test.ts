@@ -49,16 +49,19 @@ describe('metadata', () => {
     expect(confidential?.map((item) => item.key).sort()).toEqual(['accessKeySecret', 'redisUrl', 'sessionToken']);
   });
 
-  it('shows a default abuse protection that is valid as it stands, in its own switched group', () => {
+  it('starts with pumping protection on, showing exactly the destination rules, valid as they stand', () => {
     const item = defaultMetadata.formItems?.find((formItem) => formItem.key === 'abuseProtection');
+    const toggle = defaultMetadata.formItems?.find((formItem) => formItem.key === 'pumpingProtection');
+    expect(toggle?.type).toBe(ConnectorConfigFormItemType.Switch);
+    expect(toggle?.defaultValue).toBe(true);
     expect(item?.type).toBe(ConnectorConfigFormItemType.Json);
     expect(item?.showConditions).toEqual([{ targetKey: 'pumpingProtection', expectValue: true }]);
     const parsed = tencentSmsConfigGuard.parse({ ...legacyConfig(), pumpingProtection: true, abuseProtection: item?.defaultValue });
-    // The README's example, so what the form shows is what the documentation explains.
+    // The rules a config without abuseProtection gets; no region list and no source budgets,
+    // which only the operator can size.
     expect(parsed.abuseProtection).toEqual({
-      allowedRegions: ['CN', 'HK', 'MO', 'TW', 'SG', 'US'],
-      perSource: { max: 10, windowSeconds: 3600 },
-      distinctNumbersPerSource: { max: 3, windowSeconds: 86_400 },
+      refusedNumberTypes: ['premium-rate', 'shared-cost', 'toll-free', 'personal-number', 'uan', 'voicemail', 'pager'],
+      perPrefix: { max: 20, windowSeconds: 3600, digits: 4 },
     });
   });
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
+import { numberTypes } from '../numbers/number-type.js';
 import { foldedRegions, regionsWithoutNumbers, supportedRegions } from '../numbers/supported-regions.js';
 
+import { defaultPrefixDigits } from './defaults.js';
 import { redisUrlProblem } from './redis-url.js';
 
 /** The longest window a budget may span: 30 days. Longer ones hold counters for little gain. */
@@ -11,6 +13,8 @@ export const maxWindowSeconds = 30 * 86_400;
  * Redis) until its window ends, so this bounds what one source can make the store hold.
  */
 export const maxBudget = 10_000;
+/** The largest IPv6 /48 multiplier: a /48 holds 65,536 /64s, so more would bound nothing. */
+export const maxSiteMultiplier = 65_536;
 
 const wholeNumber = (minimum: number, maximum: number, unit: string) =>
   z
@@ -27,6 +31,25 @@ export const budgetGuard = z
   })
   .strict();
 export type Budget = z.infer<typeof budgetGuard>;
+
+/** How many trailing digits numbers of one block may differ in: 1 (10 numbers) to 8 (10⁸). */
+export const maxPrefixDigits = 8;
+
+/** A budget for numbers of one block: the number without its last `digits` digits. */
+export const prefixBudgetGuard = z
+  .object({
+    max: wholeNumber(1, maxBudget, 'codes'),
+    windowSeconds: wholeNumber(1, maxWindowSeconds, 'seconds'),
+    digits: wholeNumber(1, maxPrefixDigits, 'digits').default(defaultPrefixDigits),
+  })
+  .strict();
+export type PrefixBudget = z.infer<typeof prefixBudgetGuard>;
+
+/**
+ * `false` turns the number-block rule off; leaving it out keeps the default. Read as null, so a
+ * malformed budget still gets the object guard's issues, each naming its key.
+ */
+const perPrefixGuard = z.preprocess((value) => (value === false ? null : value), prefixBudgetGuard.nullable());
 
 /** Why a code cannot be listed, naming it, or undefined when numbers can read as it. */
 const unsupportedRegionProblem = (code: string): string | undefined => {
@@ -69,10 +92,24 @@ export const abuseProtectionGuard = z
       .max(supportedRegions.size, `must list at most ${supportedRegions.size} regions`)
       .transform((regions) => [...new Set(regions)])
       .optional(),
+    /** Numbers the metadata classifies as one of these types are not sent; `[]` sends every type. */
+    refusedNumberTypes: z
+      .array(
+        z.enum(numberTypes, {
+          errorMap: () => ({ message: `must be one of ${numberTypes.join(', ')}` }),
+        })
+      )
+      .max(numberTypes.length, `must list at most ${numberTypes.length} types`)
+      .transform((types) => [...new Set(types)])
+      .optional(),
     /** IPv4 addresses are grouped into sources of this prefix length; 32 (the default) is one address. */
     ipv4Prefix: wholeNumber(8, 32, 'bits').optional(),
     perSource: budgetGuard.optional(),
     distinctNumbersPerSource: budgetGuard.optional(),
+    /** An IPv6 /48 may send this many times `perSource.max` (its /64s each have `perSource`). */
+    ipv6SiteMultiplier: wholeNumber(1, maxSiteMultiplier, 'times perSource.max').optional(),
+    /** Numbers of one block share this budget, whoever asks; `false` turns it off. */
+    perPrefix: perPrefixGuard.optional(),
   })
   .strict();
 export type AbuseProtection = z.infer<typeof abuseProtectionGuard>;

@@ -1,9 +1,10 @@
 import { toE164 } from '../phone.js';
-import { regionOf } from '../numbers/index.js';
+import { readNumber } from '../numbers/index.js';
 
 import { claimFor } from './claim.js';
 import type { AbuseProtection } from './config.js';
-import { budgetExceededError, regionNotEnabledError } from './refusals.js';
+import { protectionOf } from './protection.js';
+import { budgetRules, destinationRules, type Destination } from './rules/index.js';
 import { sourceKeyOf } from './source-key.js';
 import { storeFor } from './stores/index.js';
 
@@ -18,6 +19,7 @@ export { redisUrlSecrets } from './redis-url.js';
 /** What the guard reads of the connector config. */
 export type GuardConfig = {
   sdkAppId: string;
+  pumpingProtection?: boolean;
   abuseProtection?: AbuseProtection;
   redisUrl?: string;
 };
@@ -28,48 +30,43 @@ export type GuardedSend = {
   to: unknown;
   /** The end user's address as Logto passes it; absent → source budgets do not apply. */
   ip?: unknown;
-  /** False for the Console's test send: the region list applies, budgets are left untouched. */
+  /** False for the Console's test send: the destination rules apply, budgets are left untouched. */
   countBudgets: boolean;
 };
 
 /**
- * Stops a pumping run before a message is paid for: refuses numbers outside `allowedRegions`
- * (invalid_request_parameters) and sends over a budget of the requester's network
- * (rate_limit_exceeded). An accepted send is counted in every budget, whatever Tencent then
- * answers. Without `abuseProtection` this does nothing.
+ * Stops a pumping run before a message is paid for. Rules on the destination refuse a number
+ * outside `allowedRegions` or of a refused type (invalid_request_parameters); budgets (a block of numbers, the
+ * requester's network) refuse a send over them (rate_limit_exceeded). An accepted send is counted
+ * in every budget, whatever Tencent then answers. Protection is on unless the Console switch is
+ * off (see `protectionOf`).
  */
-export const guardSend = async (
-  { sdkAppId, abuseProtection, redisUrl }: GuardConfig,
-  { to, ip, countBudgets }: GuardedSend
-): Promise<void> => {
-  if (!abuseProtection) {
-    return;
-  }
+export const guardSend = async (config: GuardConfig, { to, ip, countBudgets }: GuardedSend): Promise<void> => {
+  const protection = protectionOf(config);
   const phoneNumber = toE164(to);
   // A number that cannot be read never gets this far: building the request refuses it first.
-  if (phoneNumber === undefined) {
+  if (!protection || phoneNumber === undefined) {
     return;
   }
-  const { allowedRegions, perSource, distinctNumbersPerSource, ipv4Prefix } = abuseProtection;
-  if (allowedRegions) {
-    const region = regionOf(phoneNumber);
-    if (region === undefined || !allowedRegions.includes(region)) {
-      throw regionNotEnabledError(region);
+  const { region, type } = readNumber(phoneNumber) ?? {};
+  const destination: Destination = { e164: phoneNumber, region, type };
+  for (const rule of destinationRules) {
+    const refusal = rule(protection, destination);
+    if (refusal) {
+      throw refusal;
     }
   }
-  if (!countBudgets || (!perSource && !distinctNumbersPerSource)) {
+  if (!countBudgets) {
     return;
   }
-  const source = sourceKeyOf(ip, ipv4Prefix)?.network;
-  if (source === undefined) {
+  const source = sourceKeyOf(ip, protection.ipv4Prefix);
+  const limits = budgetRules.flatMap((rule) => rule(protection, { destination, source }));
+  if (limits.length === 0) {
     return;
   }
-  const claim = claimFor(abuseProtection, { sdkAppId, source, phoneNumber, now: Date.now() });
-  const result = await storeFor(redisUrl).claim(claim);
-  if (result === 'perSource' && perSource) {
-    throw budgetExceededError(result, perSource);
-  }
-  if (result === 'distinctNumbersPerSource' && distinctNumbersPerSource) {
-    throw budgetExceededError(result, distinctNumbersPerSource);
+  const claim = claimFor({ sdkAppId: config.sdkAppId, limits, phoneNumber, now: Date.now() });
+  const result = await storeFor(config.redisUrl).claim(claim);
+  if (typeof result === 'object') {
+    throw limits[result.refusedBy]!.refusal();
   }
 };

@@ -1,9 +1,10 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
 import type { ErrorData } from '../errors/connector-errors.js';
+import type { NumberType } from '../numbers/number-type.js';
 import { invalidRequestError } from '../errors/connector-errors.js';
 
-import type { Budget } from './config.js';
+import type { Budget, PrefixBudget } from './config.js';
 
 const units = [
   [86_400, 'day'],
@@ -27,7 +28,31 @@ export const regionNotEnabledError = (region: string | undefined): ConnectorErro
       : `SMS to region ${region} is not enabled: add it to abuseProtection.allowedRegions to send codes there.`
   );
 
-/** Which budget refused a send. */
+const rateLimited = (errorDescription: string): ConnectorError =>
+  new ConnectorError(ConnectorErrorCodes.RateLimitExceeded, { errorDescription } satisfies ErrorData);
+
+/** Each number type in words, with why it matters: what the admin reads in a refusal. */
+const numberTypeWords: Record<NumberType, string> = {
+  'premium-rate': 'a premium-rate number: its operator charges extra and passes part of it to the holder, which is how SMS pumping is paid',
+  'shared-cost': 'a shared-cost number: part of the charge goes to its holder, which SMS pumping exploits',
+  'toll-free': 'a toll-free number: a service line, not the phone of a person signing in',
+  'personal-number': 'a personal number: it forwards to wherever its holder sets, premium-rate lines included',
+  uan: "a universal access number: one number for an organisation's lines, not the phone of a person signing in",
+  voicemail: 'a voicemail access number, not the phone of a person signing in',
+  pager: 'a pager number, not the phone of a person signing in',
+  voip: 'a VoIP number: issued online, and cheap to hold in bulk',
+  mobile: 'a mobile number',
+  'fixed-line': 'a fixed-line (landline) number',
+  'fixed-line-or-mobile': 'a number its plan leaves open as fixed-line or mobile',
+};
+
+/** The number's type is in `refusedNumberTypes`: nothing is sent. The text never names the number. */
+export const numberTypeRefusedError = (type: NumberType): ConnectorError =>
+  invalidRequestError(
+    `SMS to this number is not sent: it is ${numberTypeWords[type]}. To send codes to such numbers, remove "${type}" from abuseProtection.refusedNumberTypes.`
+  );
+
+/** Which budget of the requester's network refused a send. */
 export type BudgetName = 'perSource' | 'distinctNumbersPerSource';
 
 /**
@@ -36,7 +61,19 @@ export type BudgetName = 'perSource' | 'distinctNumbersPerSource';
  */
 export const budgetExceededError = (name: BudgetName, budget: Budget): ConnectorError => {
   const what = name === 'perSource' ? 'codes' : 'different phone numbers';
-  return new ConnectorError(ConnectorErrorCodes.RateLimitExceeded, {
-    errorDescription: `too many ${what} from this network: ${budget.max} per ${windowPhrase(budget.windowSeconds)} (abuseProtection.${name}).`,
-  } satisfies ErrorData);
+  return rateLimited(
+    `too many ${what} from this network: ${budget.max} per ${windowPhrase(budget.windowSeconds)} (abuseProtection.${name}).`
+  );
 };
+
+/** The /48 an IPv6 network lies in has spent its budget: the sum of its /64s is bounded. */
+export const siteBudgetExceededError = (max: number, windowSeconds: number, multiplier: number): ConnectorError =>
+  rateLimited(
+    `too many codes from this IPv6 site (the /48 network around the address): ${max} per ${windowPhrase(windowSeconds)} (${multiplier} × abuseProtection.perSource.max, abuseProtection.ipv6SiteMultiplier).`
+  );
+
+/** Numbers of one block have had their codes: a run through a range of numbers is stopped. */
+export const prefixBudgetExceededError = ({ max, windowSeconds, digits }: PrefixBudget): ConnectorError =>
+  rateLimited(
+    `too many codes to numbers of this block (numbers that differ only in their last ${digits === 1 ? 'digit' : `${digits} digits`}), whoever asked: ${max} per ${windowPhrase(windowSeconds)} (abuseProtection.perPrefix).`
+  );

@@ -27,6 +27,13 @@ describe('the abuseProtection setting', () => {
     expect(tencentSmsConfigGuard.parse({ ...legacyConfig(), abuseProtection: {} }).abuseProtection).toEqual({});
   });
 
+  it('reads the number-block rule with its digits defaulted, and false as off', () => {
+    expect(abuseProtectionGuard.parse({ perPrefix: { max: 20, windowSeconds: 3600 } })).toEqual({
+      perPrefix: { max: 20, windowSeconds: 3600, digits: 4 },
+    });
+    expect(abuseProtectionGuard.parse({ perPrefix: false, ipv6SiteMultiplier: 4 })).toEqual({ perPrefix: null, ipv6SiteMultiplier: 4 });
+  });
+
   it('reads the documented example, upper-casing and de-duplicating regions', () => {
     expect(
       abuseProtectionGuard.parse({
@@ -57,6 +64,15 @@ describe('the abuseProtection setting', () => {
     ['a budget without its window', { perSource: { max: 10 } }, ['abuseProtection.perSource.windowSeconds']],
     ['ipv4Prefix 0', { ipv4Prefix: 0 }, ['abuseProtection.ipv4Prefix']],
     ['ipv4Prefix 33', { ipv4Prefix: 33 }, ['abuseProtection.ipv4Prefix']],
+    ['perPrefix true', { perPrefix: true }, ['abuseProtection.perPrefix']],
+    ['perPrefix with 0 digits', { perPrefix: { max: 20, windowSeconds: 3600, digits: 0 } }, ['abuseProtection.perPrefix.digits']],
+    ['perPrefix with 9 digits', { perPrefix: { max: 20, windowSeconds: 3600, digits: 9 } }, ['abuseProtection.perPrefix.digits']],
+    ['perPrefix without its window', { perPrefix: { max: 20 } }, ['abuseProtection.perPrefix.windowSeconds']],
+    ['an unknown key inside perPrefix', { perPrefix: { max: 20, windowSeconds: 3600, prefix: 4 } }, ['abuseProtection.perPrefix: prefix']],
+    ['an unknown number type', { refusedNumberTypes: ['premium-rate', 'premium'] }, ['abuseProtection.refusedNumberTypes.1']],
+    ['number types as one text', { refusedNumberTypes: 'premium-rate' }, ['abuseProtection.refusedNumberTypes']],
+    ['ipv6SiteMultiplier 0', { ipv6SiteMultiplier: 0 }, ['abuseProtection.ipv6SiteMultiplier']],
+    ['a fractional ipv6SiteMultiplier', { ipv6SiteMultiplier: 1.5 }, ['abuseProtection.ipv6SiteMultiplier']],
     ['a list instead of an object', [{ max: 1 }], ['abuseProtection']],
     ['a JSON text instead of an object', '{"perSource":{}}', ['abuseProtection']],
   ])('refuses %s, naming the key', (_name, value, paths) => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryBudgetStore } from '../../src/abuse-guard/stores/memory-store.js';
 import { closeRedisConnections } from '../../src/abuse-guard/stores/redis-connection.js';
 import { RedisBudgetStore } from '../../src/abuse-guard/stores/redis-store.js';
-import type { BudgetClaim } from '../../src/abuse-guard/stores/types.js';
+import type { Claim, Limit } from '../../src/abuse-guard/stores/types.js';
 import { redisRequired, redisServerAvailable, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 import type { SenderProcess, Send } from '../helpers/redis-sender.js';
 import { countOf, startSenderRig, type SenderRig } from '../helpers/sender-rig.js';
@@ -87,6 +87,42 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     // The same /64, another address, one of the accepted numbers: still allowed.
     const accepted = processes.flatMap((_, index) => batch(index)).filter((_, index) => outcomes[index] === 'ok');
     expect(await processes[0]!.run([{ to: accepted[0]!.to, ip: '2001:db8:77::2' }])).toEqual(['ok']);
+    await expectCleanExit(processes);
+  });
+
+  /** Runs `command` with a client of the test's own. */
+  const withClient = async <T>(command: (client: ReturnType<typeof createClient>) => Promise<T>): Promise<T> => {
+    const client = createClient({ url: redis.url });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      return await command(client);
+    } finally {
+      await client.disconnect();
+    }
+  };
+
+  it('with the defaults, two processes pumping one block from 60 addresses get exactly 20 codes through; every key shares one hash tag', async () => {
+    await withClient(async (client) => client.flushAll());
+    const config = configWith({ perSource: { max: 5, windowSeconds: 3600 }, distinctNumbersPerSource: { max: 5, windowSeconds: 3600 } });
+    const processes = await startSenders(2, config);
+    const batch = (index: number): Send[] =>
+      Array.from({ length: 30 }, (_, send) => ({
+        to: `44740010${index}${String(send).padStart(3, '0')}`,
+        ip: send % 2 === 0 ? `198.18.${index}.${send}` : `2001:db8:${index}:${send}::1`,
+      }));
+    const outcomes = (await Promise.all(processes.map(async (sender, index) => sender.run(batch(index))))).flat();
+    expect(count(outcomes, 'ok')).toBe(20);
+    expect(count(outcomes, 'rate_limit_exceeded')).toBe(40);
+    expect(sentFor(config)).toBe(2 + 20);
+    // Block, /64, /48 and numbers keys alike carry one tag: one cluster slot for the script.
+    const keys = await withClient(async (client) => client.keys('*'));
+    const tags = new Set(keys.map((key) => /^connector-tencent-sms:abuse:\{([^}]+)\}:/.exec(key)?.[1]));
+    expect([...tags]).toHaveLength(1);
+    expect([...tags][0]).toBeDefined();
+    const rules = new Set(keys.map((key) => key.split('}:')[1]?.split(':')[0]));
+    expect([...rules].sort()).toEqual(['distinctNumbersPerSource', 'perPrefix', 'perSite', 'perSource']);
+    expect(keys.join('\n')).not.toMatch(/198\.18|2001|4474|8613/);
     await expectCleanExit(processes);
   });
 
@@ -201,19 +237,24 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     await expectCleanExit([sender!]);
   });
 
-  it('counts exactly as the in-process store does, for any sequence of sends', async () => {
-    const budget = fc.record({ max: fc.integer({ min: 1, max: 4 }), windowSeconds: fc.integer({ min: 1, max: 30 }) });
+  it('counts exactly as the in-process store does, for any limits and any sequence of sends', async () => {
+    const limit = fc.record({
+      kind: fc.constantFrom('codes' as const, 'distinct' as const),
+      max: fc.integer({ min: 1, max: 4 }),
+      windowSeconds: fc.integer({ min: 1, max: 30 }),
+    });
     const step = fc.record({ advanceMs: fc.integer({ min: 0, max: 12_000 }), number: fc.constantFrom('a', 'b', 'c', 'd', 'e') });
     await fc.assert(
-      fc.asyncProperty(fc.option(budget, { nil: undefined }), fc.option(budget, { nil: undefined }), fc.array(step, { maxLength: 25 }), async (perSource, distinct, steps) => {
+      fc.asyncProperty(fc.array(limit, { minLength: 1, maxLength: 4 }), fc.array(step, { maxLength: 25 }), async (shapes, steps) => {
         const memory = new MemoryBudgetStore();
         const shared = new RedisBudgetStore(redis.url);
-        const source = randomUUID();
+        const tag = randomUUID();
+        const limits: Limit[] = shapes.map((shape, index) => ({ ...shape, key: `${tag}:${index}` }));
         let now = 1_700_000_000_000;
         for (const { advanceMs, number } of steps) {
           now += advanceMs;
-          const claim: BudgetClaim = { source, number, now, perSource, distinctNumbersPerSource: distinct };
-          expect(await shared.claim(claim)).toBe(memory.claimNow(claim));
+          const claim: Claim = { tag, limits, member: number, now };
+          expect(await shared.claim(claim)).toEqual(memory.claimNow(claim));
         }
       }),
       { numRuns: 60 }

@@ -1,71 +1,14 @@
-import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
-import nock from 'nock';
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { legacyConfig, worldConfig } from '../helpers/config.js';
 import { descriptionOf, makeConnector } from '../helpers/connector.js';
-import { okBodyFor } from '../helpers/sendsms-bodies.js';
+import { configWith, data, failure, outcomes, savedConnector, tencent } from '../helpers/guard.js';
 import { offlineNock } from '../helpers/tencent-mock.js';
 
 /**
  * Every rule of `abuseProtection` through the connector as Logto calls it, with Tencent mocked by
- * nock and budgets counted in this process. Each test uses its own SDK app ID (budgets are scoped
- * to the app), so no test sees another's counters.
+ * nock and budgets counted in this process.
  */
-
-const origin = 'https://sms.tencentcloudapi.com';
-let appIds = 1_400_100_000;
-
-/** Answers every SendSms with `reply` (default: Ok) and records the numbers that reached Tencent. */
-const tencent = (reply?: (numbers: string[]) => unknown) => {
-  const sent: string[] = [];
-  nock(origin)
-    .persist()
-    .post('/')
-    .reply((_uri, body) => {
-      const numbers = (typeof body === 'string' ? JSON.parse(body) : body).PhoneNumberSet as string[];
-      sent.push(...numbers);
-      return [200, JSON.stringify(reply ? reply(numbers) : okBodyFor(numbers))];
-    });
-  return sent;
-};
-
-const configWith = (abuseProtection: unknown, extra: Record<string, unknown> = {}) => ({
-  ...worldConfig(),
-  sdkAppId: String((appIds += 1)),
-  abuseProtection,
-  ...extra,
-});
-
-/** A connector reading its saved config the way real sign-in flows do (not the Console test). */
-const savedConnector = async (config: unknown) => makeConnector(async () => config);
-
-const data = (to: string, ip?: string) => ({
-  to,
-  type: TemplateType.SignIn,
-  payload: { code: '123456' },
-  ...(ip === undefined ? {} : { ip }),
-});
-
-/** The outcome of each send, in order: 'ok' or the ConnectorError code. */
-const outcomes = async (sends: Array<Promise<unknown>>) =>
-  Promise.all(
-    sends.map(async (send) =>
-      send.then(
-        () => 'ok',
-        (error: unknown) => (error instanceof ConnectorError ? error.code : `not a ConnectorError: ${String(error)}`)
-      )
-    )
-  );
-
-const failure = async (send: Promise<unknown>): Promise<ConnectorError> => {
-  const error: unknown = await send.then(
-    () => undefined,
-    (caught: unknown) => caught
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-};
 
 offlineNock();
 afterEach(() => {
@@ -217,6 +160,48 @@ describe('perSource', () => {
     );
   });
 
+  it('bounds an IPv6 /48 at 16 × max: 300 /64s of one /48 with max 2 send 32, naming the rule, never the address', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ perSource: { max: 2, windowSeconds: 3600 }, perPrefix: false }));
+    const results: string[] = [];
+    for (let subnet = 0; subnet < 300; subnet += 1) {
+      const ip = `2001:db8:4a:${subnet.toString(16)}::1`;
+      results.push(...(await outcomes([sendMessage(data(`1415555${String(subnet).padStart(4, '0')}`, ip))])));
+    }
+    expect(results.filter((result) => result === 'ok')).toHaveLength(32);
+    expect(sent).toHaveLength(32);
+    const error = await failure(sendMessage(data('14155559999', '2001:db8:4a:ffff::1')));
+    expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+    expect(descriptionOf(error)).toBe(
+      'too many codes from this IPv6 site (the /48 network around the address): 32 per hour (16 × abuseProtection.perSource.max, abuseProtection.ipv6SiteMultiplier).'
+    );
+    expect(JSON.stringify(error)).not.toMatch(/2001|db8/i);
+    // Another /48 has its own budget.
+    await sendMessage(data('14155559999', '2001:db8:4b::1'));
+  });
+
+  it('reads the /48 multiplier from ipv6SiteMultiplier; a /48 at its bound still stops a /64 within its own', async () => {
+    tencent();
+    const { sendMessage } = await savedConnector(
+      configWith({ perSource: { max: 3, windowSeconds: 3600 }, ipv6SiteMultiplier: 2, perPrefix: false })
+    );
+    const from = async (ip: string, count: number) =>
+      outcomes(Array.from({ length: count }, (_, index) => sendMessage(data(`3361234${String(index).padStart(4, '0')}`, ip))));
+    expect(await from('2001:db8:77:1::1', 4)).toEqual(['ok', 'ok', 'ok', ConnectorErrorCodes.RateLimitExceeded]);
+    expect(await from('2001:db8:77:2::1', 4)).toEqual(['ok', 'ok', 'ok', ConnectorErrorCodes.RateLimitExceeded]);
+    expect(await from('2001:db8:77:3::1', 1)).toEqual([ConnectorErrorCodes.RateLimitExceeded]);
+  });
+
+  it('counts an IPv4 address carried in IPv6 (6to4) as that address, not as a /48 of its own', async () => {
+    tencent();
+    const { sendMessage } = await savedConnector(configWith({ perSource: { max: 2, windowSeconds: 3600 }, perPrefix: false }));
+    await sendMessage(data('8613012345671', '192.0.2.33'));
+    await sendMessage(data('8613012345672', '2002:c000:221:1::1'));
+    expect((await failure(sendMessage(data('8613012345673', '2002:c000:221:2::1')))).code).toBe(
+      ConnectorErrorCodes.RateLimitExceeded
+    );
+  });
+
   it('widens IPv4 sources with ipv4Prefix', async () => {
     tencent();
     const { sendMessage } = await savedConnector(
@@ -330,13 +315,149 @@ describe('distinctNumbersPerSource', () => {
   });
 });
 
-describe('without abuseProtection', () => {
-  it('behaves as before: no region check, no budget', async () => {
+describe('perPrefix (number blocks)', () => {
+  it('lets max codes to one block through, whoever asks, then answers rate_limit_exceeded naming the rule, never the number', async () => {
     const sent = tencent();
-    const { sendMessage } = await savedConnector({ ...legacyConfig(), sdkAppId: String((appIds += 1)) });
-    for (let index = 0; index < 20; index += 1) {
-      await sendMessage(data('8613012345678', '192.0.2.1'));
+    const { sendMessage } = await savedConnector(configWith({ perPrefix: { max: 3, windowSeconds: 3600 } }));
+    for (const suffix of ['0001', '0002', '0003']) {
+      await sendMessage(data(`44740010${suffix}`, `198.51.100.${suffix.slice(-1)}`));
     }
-    expect(sent).toHaveLength(20);
+    const error = await failure(sendMessage(data('447400109999', '203.0.113.200')));
+    expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+    expect(descriptionOf(error)).toBe(
+      'too many codes to numbers of this block (numbers that differ only in their last 4 digits), whoever asked: 3 per hour (abuseProtection.perPrefix).'
+    );
+    expect(JSON.stringify(error)).not.toMatch(/74001|203\.0\.113/);
+    // The neighbouring block, and the same digits in another country, have budgets of their own.
+    await sendMessage(data('447400110000', '203.0.113.200'));
+    await sendMessage(data('33740010001', '203.0.113.200'));
+    expect(sent).toHaveLength(5);
+  });
+
+  it('counts without an ip too: the destination is what a pumping run cannot change', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ perPrefix: { max: 2, windowSeconds: 3600 } }));
+    await sendMessage(data('8613012340001'));
+    await sendMessage(data('8613012340002'));
+    expect((await failure(sendMessage(data('8613012340003')))).code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('reads the block size from digits: with 2, numbers that differ in their third-last digit are other blocks', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ perPrefix: { max: 1, windowSeconds: 3600, digits: 2 } }));
+    await sendMessage(data('14155550100'));
+    const error = await failure(sendMessage(data('14155550199')));
+    expect(descriptionOf(error)).toMatch(/differ only in their last 2 digits/);
+    await sendMessage(data('14155550200'));
+    expect(sent).toEqual(['+14155550100', '+14155550200']);
+  });
+
+  it('lets exactly max of many concurrent sends to one block through', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ perPrefix: { max: 5, windowSeconds: 60 } }));
+    const results = await outcomes(
+      Array.from({ length: 40 }, (_, index) => sendMessage(data(`4915112340${String(index).padStart(3, '0')}`, `192.0.2.${index + 1}`)))
+    );
+    expect(results.filter((result) => result === 'ok')).toHaveLength(5);
+    expect(sent).toHaveLength(5);
+  });
+
+  it('with perSource: a send one refuses counts in neither, and an accepted one counts in both', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(
+      configWith({ perPrefix: { max: 2, windowSeconds: 3600 }, perSource: { max: 2, windowSeconds: 3600 } })
+    );
+    await sendMessage(data('8613012340001', '192.0.2.7'));
+    await sendMessage(data('8613012340002', '192.0.2.8'));
+    // The block is spent: these neither go out nor use up 192.0.2.7's budget.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect(descriptionOf(await failure(sendMessage(data('8613012340003', '192.0.2.7'))))).toMatch(/perPrefix/);
+    }
+    await sendMessage(data('8613099990001', '192.0.2.7'));
+    expect(descriptionOf(await failure(sendMessage(data('8613088880001', '192.0.2.7'))))).toMatch(/perSource/);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('is neither checked nor counted by the Console test send', async () => {
+    const sent = tencent();
+    const config = configWith({ perPrefix: { max: 1, windowSeconds: 3600 } });
+    const consoleTest = await makeConnector();
+    await consoleTest.sendMessage(data('8613012340001'), config);
+    await consoleTest.sendMessage(data('8613012340002'), config);
+    const { sendMessage } = await savedConnector(config);
+    await sendMessage(data('8613012340003'));
+    expect((await failure(sendMessage(data('8613012340004')))).code).toBe(ConnectorErrorCodes.RateLimitExceeded);
+    await consoleTest.sendMessage(data('8613012340005'), config);
+    expect(sent).toHaveLength(4);
+  });
+});
+
+describe('refusedNumberTypes', () => {
+  it.each([
+    ['premium-rate', '449098790000', /premium-rate number/],
+    ['shared-cost', '34901123456', /shared-cost number/],
+    ['toll-free', '18002345678', /toll-free number/],
+    ['personal-number', '447012345678', /personal number/],
+    ['uan', '445512345678', /universal access number/],
+    ['voicemail', '3933612345678', /voicemail access number/],
+    ['pager', '447640123456', /pager number/],
+  ])('refuses a %s number by default with invalid_request_parameters naming the type, never the number', async (type, to, words) => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith(undefined));
+    const error = await failure(sendMessage(data(to, '198.51.100.90')));
+    expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+    expect(descriptionOf(error)).toMatch(words);
+    expect(descriptionOf(error)).toContain(`remove "${type}" from abuseProtection.refusedNumberTypes`);
+    expect(JSON.stringify(error)).not.toContain(to.slice(-6));
+    expect(sent).toEqual([]);
+  });
+
+  it('sends mobile, fixed-line, fixed-line-or-mobile and VoIP numbers by default', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith(undefined));
+    for (const to of ['4915112345678', '4930123456', '12025550100', '445612345678']) {
+      await sendMessage(data(to, '198.51.100.91'));
+    }
+    expect(sent).toHaveLength(4);
+  });
+
+  it('sends a number the metadata cannot classify: Tencent decides', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ refusedNumberTypes: ['premium-rate', 'voip', 'mobile'] }));
+    await sendMessage(data('49900123456789'));
+    await sendMessage(data('658123456'));
+    expect(sent).toEqual(['+49900123456789', '+658123456']);
+  });
+
+  it('replaces the default list when set: ["voip"] refuses VoIP and sends premium-rate', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ refusedNumberTypes: ['voip'] }));
+    const error = await failure(sendMessage(data('445612345678')));
+    expect(descriptionOf(error)).toMatch(/VoIP number/);
+    await sendMessage(data('449098790000'));
+    expect(sent).toEqual(['+449098790000']);
+  });
+
+  it('refuses a listed type before any budget is counted', async () => {
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith({ perPrefix: { max: 1, windowSeconds: 3600 }, perSource: { max: 1, windowSeconds: 3600 } }));
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await failure(sendMessage(data('449098790000', '192.0.2.61')))).code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+    }
+    await sendMessage(data('447400100001', '192.0.2.61'));
+    expect(sent).toHaveLength(1);
+  });
+
+  it('applies to the Console test send, which says in words what the number is', async () => {
+    const sent = tencent();
+    const { sendMessage } = await makeConnector();
+    const error = await failure(sendMessage(data('19002345678'), configWith(undefined)));
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(error.data).toMatchObject({ signInCode: ConnectorErrorCodes.InvalidRequestParameters });
+    expect(descriptionOf(error)).toMatch(
+      /SMS to this number is not sent: it is a premium-rate number: .* remove "premium-rate" from abuseProtection\.refusedNumberTypes\. The number was read as \+1 900 234 5678, United States/
+    );
+    expect(sent).toEqual([]);
   });
 });

@@ -114,7 +114,7 @@ describe('config fuzzing', () => {
     expect(Object.keys(Object.prototype)).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     console.log(`config fuzz: ${configRuns} runs`, tally);
-  });
+  }, 120_000); // 2,500 sends: on a loaded 2-CPU machine this outlasts the default 30 s.
 
   it('a config whose own __proto__ carries settings is not read through it', async () => {
     const { sendMessage } = await connector();

@@ -605,14 +605,16 @@ describe('the Redis URL of abuseProtection', () => {
   const withRedis = async (extra: Record<string, unknown> = {}) =>
     validConfig(server.url, {
       redisUrl: `redis://:${encoded}@127.0.0.1:${await closedPort()}/0`,
-      abuseProtection: { perSource: { max: 5, windowSeconds: 60 } },
+      pumpingProtection: true,
+      // A budget per source only, so a send without an ip leaves Redis alone.
+      abuseProtection: { perSource: { max: 5, windowSeconds: 60 }, perPrefix: false },
       ...extra,
     });
 
   it('invalid_config for a redisUrl that is no redis URL does not quote it', async () => {
     const { sendMessage } = await connector();
     await expectConnectorError(
-      sendMessage(message('8613012345678'), validConfig(server.url, { redisUrl: `https://:${encoded}@cache:6379` })),
+      sendMessage(message('8613012345678'), validConfig(server.url, { pumpingProtection: true, redisUrl: `https://:${encoded}@cache:6379` })),
       ConnectorErrorCodes.InvalidConfig,
       hidden
     );
@@ -673,6 +675,7 @@ describe('the Redis URL of abuseProtection', () => {
     try {
       const config = validConfig(server.url, {
         redisUrl: `redis://:${encoded}@127.0.0.1:${port}/0`,
+        pumpingProtection: true,
         abuseProtection: { perSource: { max: 5, windowSeconds: 60 } },
       });
       const { sendMessage } = await createConnector({ getConfig: async () => config });

@@ -1,145 +1,143 @@
-import type { BudgetClaim, BudgetStore, ClaimResult } from './types.js';
+import type { BudgetStore, Claim, ClaimResult, Limit } from './types.js';
 
 /** Budget entries kept per process at most; beyond it the least recently used ones go first. */
 export const defaultMaxKeys = 100_000;
-/** How often, at most, a claim sweeps out every entry whose window has passed. */
-const sweepIntervalMs = 60_000;
+/**
+ * How many entries one claim looks at to drop expired ones. Small and fixed, so no claim pays for
+ * the whole store; enough that a store filled by a burst is swept long before it matters (a full
+ * store of 100,000 entries is walked in 6,250 claims).
+ */
+export const sweepStep = 16;
 
-/** A source's recent codes (times), or its recent numbers (number → last time). */
-type Entry =
+/** A key's recent codes (times, oldest first), or its recent numbers (number → last time). */
+export type MemoryEntry =
   | { kind: 'codes'; expiresAt: number; times: number[] }
-  | { kind: 'numbers'; expiresAt: number; numbers: Map<string, number> };
+  | { kind: 'distinct'; expiresAt: number; members: Map<string, number> };
+
+export type MemoryStoreOptions = {
+  maxKeys?: number;
+  /** Where entries are held; a test passes a map that counts what a claim touches. */
+  entries?: Map<string, MemoryEntry>;
+};
+
+/** The entry's events still in the window. Both are kept oldest first, so trimming costs what expired. */
+const trimmed = (entry: MemoryEntry, after: number): MemoryEntry => {
+  if (entry.kind === 'codes') {
+    let expired = 0;
+    while (expired < entry.times.length && entry.times[expired]! <= after) {
+      expired += 1;
+    }
+    entry.times.splice(0, expired);
+  } else {
+    for (const [member, time] of entry.members) {
+      if (time > after) {
+        break;
+      }
+      entry.members.delete(member);
+    }
+  }
+  return entry;
+};
+
+const isSpent = (entry: MemoryEntry, max: number, member: string): boolean =>
+  entry.kind === 'codes'
+    ? entry.times.length >= max
+    : entry.members.size >= max && !entry.members.has(member);
+
+const emptyEntry = (kind: Limit['kind']): MemoryEntry =>
+  kind === 'codes' ? { kind, expiresAt: 0, times: [] } : { kind, expiresAt: 0, members: new Map() };
 
 /**
- * Budgets counted in this process: sliding windows kept as the times of recent codes and the
- * last time of each recent number. A claim runs synchronously, so it is atomic however many
- * sends are in flight. Bounded: expired entries are swept once a minute, and past `maxKeys` the
- * least recently used entries are dropped (forgetting a source's spending, never refusing).
+ * Budgets counted in this process: sliding windows kept as the times of recent codes and the last
+ * time of each recent number. A claim runs synchronously, so it is atomic however many sends are
+ * in flight. Bounded in memory and in work: past `maxKeys` the least recently used entry makes
+ * room (forgetting that key's spending, never refusing), and each claim looks at a few more
+ * entries to drop expired ones, so no claim ever walks the whole store.
  */
 export class MemoryBudgetStore implements BudgetStore {
-  private readonly entries = new Map<string, Entry>();
-  private nextSweepAt = 0;
+  private readonly maxKeys: number;
+  private readonly entries: Map<string, MemoryEntry>;
+  /**
+   * Walks the entries oldest first, deleting each one it passes: so its next key is always the
+   * least recently used (a touched entry is re-inserted at the end). Kept across claims, it never
+   * revisits the slots of deleted entries, which a fresh iterator would walk every time.
+   */
+  private evictCursor: Iterator<string> | undefined;
+  /** Walks the entries a few per claim, dropping those whose window has passed. */
+  private sweepCursor: Iterator<string> | undefined;
 
-  constructor(private readonly maxKeys = defaultMaxKeys) {}
+  constructor({ maxKeys = defaultMaxKeys, entries = new Map() }: MemoryStoreOptions = {}) {
+    this.maxKeys = maxKeys;
+    this.entries = entries;
+  }
 
   /** How many entries are held now (for tests of the bound). */
   get size(): number {
     return this.entries.size;
   }
 
-  async claim(claim: BudgetClaim): Promise<ClaimResult> {
+  async claim(claim: Claim): Promise<ClaimResult> {
     return this.claimNow(claim);
   }
 
   /** The claim without the promise: what `claim` does, in one synchronous step. */
-  claimNow({ source, number, now, perSource, distinctNumbersPerSource }: BudgetClaim): ClaimResult {
-    this.sweepIfDue(now);
-    const codesKey = `codes|${source}`;
-    const numbersKey = `numbers|${source}`;
-
-    const times = perSource
-      ? this.recentTimes(codesKey, now - perSource.windowSeconds * 1000)
-      : undefined;
-    if (perSource && times && times.length >= perSource.max) {
-      return 'perSource';
+  claimNow({ limits, member, now }: Claim): ClaimResult {
+    this.sweepSome(now);
+    const current = limits.map(({ key, kind, windowSeconds }) => {
+      const entry = this.entries.get(key);
+      return entry?.kind === kind ? trimmed(entry, now - windowSeconds * 1000) : emptyEntry(kind);
+    });
+    const refusedBy = limits.findIndex(({ max }, index) => isSpent(current[index]!, max, member));
+    if (refusedBy >= 0) {
+      return { refusedBy };
     }
-    const numbers = distinctNumbersPerSource
-      ? this.recentNumbers(numbersKey, now - distinctNumbersPerSource.windowSeconds * 1000)
-      : undefined;
-    if (
-      distinctNumbersPerSource &&
-      numbers &&
-      !numbers.has(number) &&
-      numbers.size >= distinctNumbersPerSource.max
-    ) {
-      return 'distinctNumbersPerSource';
-    }
-
-    if (perSource && times) {
-      times.push(now);
-      this.store(codesKey, { kind: 'codes', expiresAt: now + perSource.windowSeconds * 1000, times });
-    }
-    if (distinctNumbersPerSource && numbers) {
-      // Re-inserted so the map stays ordered oldest first.
-      numbers.delete(number);
-      numbers.set(number, now);
-      this.store(numbersKey, {
-        kind: 'numbers',
-        expiresAt: now + distinctNumbersPerSource.windowSeconds * 1000,
-        numbers,
-      });
+    for (const [index, { key, windowSeconds }] of limits.entries()) {
+      const entry = current[index]!;
+      if (entry.kind === 'codes') {
+        entry.times.push(now);
+      } else {
+        // Re-inserted so the map stays ordered oldest first.
+        entry.members.delete(member);
+        entry.members.set(member, now);
+      }
+      entry.expiresAt = now + windowSeconds * 1000;
+      this.store(key, entry);
     }
     return 'accepted';
   }
 
-  /**
-   * The source's codes still in the window. Times are appended as they come, so the expired ones
-   * are at the front: dropping them costs what expired, not what the budget holds.
-   */
-  private recentTimes(key: string, after: number): number[] {
-    const entry = this.entries.get(key);
-    if (entry?.kind !== 'codes') {
-      return [];
-    }
-    const { times } = entry;
-    let expired = 0;
-    while (expired < times.length && times[expired]! <= after) {
-      expired += 1;
-    }
-    times.splice(0, expired);
-    return times;
-  }
-
-  /** The source's numbers still in the window; the map is kept ordered by last use. */
-  private recentNumbers(key: string, after: number): Map<string, number> {
-    const entry = this.entries.get(key);
-    if (entry?.kind !== 'numbers') {
-      return new Map();
-    }
-    for (const [number, time] of entry.numbers) {
-      if (time > after) {
-        break;
-      }
-      entry.numbers.delete(number);
-    }
-    return entry.numbers;
-  }
-
   /** Stores the entry as the most recently used, making room when the bound is reached. */
-  private store(key: string, entry: Entry) {
-    this.entries.delete(key);
-    if (this.entries.size >= this.maxKeys) {
-      this.evictLeastRecentlyUsed();
+  private store(key: string, entry: MemoryEntry) {
+    if (!this.entries.delete(key) && this.entries.size >= this.maxKeys) {
+      this.evictOldest();
     }
     this.entries.set(key, entry);
   }
 
-  /**
-   * Drops the least recently used tenth in one pass: evicting one entry per claim would walk the
-   * map's deleted slots every time and make a full store slow.
-   */
-  private evictLeastRecentlyUsed() {
-    let excess = this.entries.size - Math.floor(this.maxKeys * 0.9);
-    for (const key of this.entries.keys()) {
-      if (excess <= 0) {
-        break;
+  private evictOldest() {
+    while (this.entries.size > 0) {
+      this.evictCursor ??= this.entries.keys();
+      const next = this.evictCursor.next();
+      if (next.done) {
+        // Map iterators stay done: entries added since need a fresh one.
+        this.evictCursor = undefined;
+      } else if (this.entries.delete(next.value)) {
+        return;
       }
-      this.entries.delete(key);
-      excess -= 1;
     }
   }
 
-  private sweepIfDue(now: number) {
-    if (now >= this.nextSweepAt) {
-      this.nextSweepAt = now + sweepIntervalMs;
-      this.sweep(now);
-    }
-  }
-
-  private sweep(now: number) {
-    for (const [key, entry] of this.entries) {
-      if (entry.expiresAt <= now) {
-        this.entries.delete(key);
+  private sweepSome(now: number) {
+    for (let step = 0; step < sweepStep; step += 1) {
+      this.sweepCursor ??= this.entries.keys();
+      const next = this.sweepCursor.next();
+      if (next.done) {
+        // Start over on the next claim: one pass per claim at most.
+        this.sweepCursor = undefined;
+        return;
+      }
+      if (this.entries.get(next.value)!.expiresAt <= now) {
+        this.entries.delete(next.value);
       }
     }
   }

@@ -1,43 +1,38 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Check-and-count for both budgets of one send, run by Redis as one atomic step. Each budget is a
- * sorted set scored by time: KEYS[1] holds one member per counted code, KEYS[2] one member per
- * number (scored by its last code). Both keys carry the same hash tag, so they also live in one
- * slot behind a cluster proxy.
+ * Check-and-count for every limit of one send, run by Redis as one atomic step. Each limit is a
+ * sorted set scored by time: a `codes` limit holds one member per counted code, a `distinct`
+ * limit one member per number (scored by its last code). Every key of a claim carries the same
+ * hash tag, so on a cluster they share a slot and the script may touch them all.
  *
- * ARGV: now (ms), codes max, codes window (ms), numbers max, numbers window (ms), number, a
- * unique member for this code. A max of 0 means the budget is not set.
- * Returns 0 (counted), 1 (codes budget spent) or 2 (numbers budget spent); nothing is counted
- * unless it returns 0.
+ * ARGV: now (ms), the number, a unique member for this code, then for each key in turn its kind
+ * (`codes` or `distinct`), max and window (ms). Returns 0 when the send was counted in every
+ * limit, else the 1-based index of the first spent limit; nothing is counted unless it returns 0.
  */
 export const claimScript = `
 local now = tonumber(ARGV[1])
-local codesMax = tonumber(ARGV[2])
-local codesWindow = tonumber(ARGV[3])
-local numbersMax = tonumber(ARGV[4])
-local numbersWindow = tonumber(ARGV[5])
-local number = ARGV[6]
+local number = ARGV[2]
+local code = ARGV[3]
 
-if codesMax > 0 then
-  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - codesWindow)
-  if redis.call('ZCARD', KEYS[1]) >= codesMax then
-    return 1
+for i = 1, #KEYS do
+  local at = 3 + (i - 1) * 3
+  local max = tonumber(ARGV[at + 2])
+  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - tonumber(ARGV[at + 3]))
+  if redis.call('ZCARD', KEYS[i]) >= max then
+    if ARGV[at + 1] == 'codes' or not redis.call('ZSCORE', KEYS[i], number) then
+      return i
+    end
   end
 end
-if numbersMax > 0 then
-  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - numbersWindow)
-  if not redis.call('ZSCORE', KEYS[2], number) and redis.call('ZCARD', KEYS[2]) >= numbersMax then
-    return 2
+for i = 1, #KEYS do
+  local at = 3 + (i - 1) * 3
+  if ARGV[at + 1] == 'codes' then
+    redis.call('ZADD', KEYS[i], now, code)
+  else
+    redis.call('ZADD', KEYS[i], now, number)
   end
-end
-if codesMax > 0 then
-  redis.call('ZADD', KEYS[1], now, ARGV[7])
-  redis.call('PEXPIRE', KEYS[1], codesWindow)
-end
-if numbersMax > 0 then
-  redis.call('ZADD', KEYS[2], now, number)
-  redis.call('PEXPIRE', KEYS[2], numbersWindow)
+  redis.call('PEXPIRE', KEYS[i], ARGV[at + 3])
 end
 return 0
 `;

@@ -2,36 +2,37 @@ import { randomUUID } from 'node:crypto';
 
 import { withRedis } from './redis-connection.js';
 import { claimScript, claimScriptSha } from './redis-script.js';
-import type { BudgetClaim, BudgetStore, ClaimResult } from './types.js';
+import type { BudgetStore, Claim, ClaimResult } from './types.js';
 
 const keyPrefix = 'connector-tencent-sms:abuse';
-const results: Record<number, ClaimResult> = {
-  0: 'accepted',
-  1: 'perSource',
-  2: 'distinctNumbersPerSource',
-};
 
 const isMissingScript = (error: unknown) =>
   error instanceof Error && error.message.startsWith('NOSCRIPT');
 
+/** The script's reply as a result; anything unexpected is treated as Redis not answering. */
+const resultOf = (reply: unknown, limits: number): ClaimResult => {
+  const index = Number(reply);
+  if (index === 0) {
+    return 'accepted';
+  }
+  return Number.isInteger(index) && index >= 1 && index <= limits ? { refusedBy: index - 1 } : 'unchecked';
+};
+
 /**
  * Budgets counted in a Redis shared by every Logto instance: one script call per send checks and
- * counts both budgets atomically. Redis down or slow → `unchecked` (the send goes ahead).
+ * counts every limit atomically. Redis down or slow → `unchecked`.
  */
 export class RedisBudgetStore implements BudgetStore {
   constructor(private readonly url: string) {}
 
-  async claim({ source, number, now, perSource, distinctNumbersPerSource }: BudgetClaim): Promise<ClaimResult> {
+  async claim({ tag, limits, member, now }: Claim): Promise<ClaimResult> {
     const options = {
-      keys: [`${keyPrefix}:{${source}}:codes`, `${keyPrefix}:{${source}}:numbers`],
+      keys: limits.map(({ key }) => `${keyPrefix}:{${tag}}:${key}`),
       arguments: [
         String(now),
-        String(perSource?.max ?? 0),
-        String((perSource?.windowSeconds ?? 0) * 1000),
-        String(distinctNumbersPerSource?.max ?? 0),
-        String((distinctNumbersPerSource?.windowSeconds ?? 0) * 1000),
-        number,
+        member,
         `${now}:${randomUUID()}`,
+        ...limits.flatMap(({ kind, max, windowSeconds }) => [kind, String(max), String(windowSeconds * 1000)]),
       ],
     };
     const reply = await withRedis(this.url, async (client) => {
@@ -45,6 +46,6 @@ export class RedisBudgetStore implements BudgetStore {
         throw error;
       }
     });
-    return reply === undefined ? 'unchecked' : (results[Number(reply)] ?? 'unchecked');
+    return reply === undefined ? 'unchecked' : resultOf(reply, limits.length);
   }
 }

@@ -1,0 +1,43 @@
+import type { ConnectorError } from '@logto/connector-kit';
+
+import type { NumberReading, NumberType } from '../../numbers/index.js';
+import type { Budget, PrefixBudget } from '../config.js';
+import type { SourceKey } from '../source-key.js';
+
+/** The rules in force for one config, defaults filled in (see `protectionOf`); absent is off. */
+export type Protection = {
+  allowedRegions?: readonly string[];
+  refusedNumberTypes: readonly NumberType[];
+  perPrefix?: PrefixBudget;
+  perSource?: Budget;
+  ipv6SiteMultiplier: number;
+  distinctNumbersPerSource?: Budget;
+  ipv4Prefix?: number;
+};
+
+/** How the guard reads the destination: the E.164 number and what the numbering plan says of it. */
+export type Destination = Pick<NumberReading, 'e164' | 'region' | 'type'>;
+
+/** A rule that judges the number alone: the refusal, or undefined to let the send go on. */
+export type DestinationRule = (protection: Protection, destination: Destination) => ConnectorError | undefined;
+
+/**
+ * One budget a send counts in, before it is pseudonymised: `scope` names what shares the budget
+ * (a network, a block of numbers), `refusal` is what the send gets when the budget is spent.
+ */
+export type BudgetLimit = {
+  rule: string;
+  scope: string;
+  kind: 'codes' | 'distinct';
+  budget: Budget;
+  refusal: () => ConnectorError;
+};
+
+/** What a budget rule sees of a send: the destination, and the requester's network if known. */
+export type BudgetedSend = {
+  destination: Destination;
+  source?: SourceKey;
+};
+
+/** A rule that counts sends: the budgets this send counts in (none when the rule is off). */
+export type BudgetRule = (protection: Protection, send: BudgetedSend) => BudgetLimit[];
