@@ -205,7 +205,7 @@ export const defaultMetadata: ConnectorMetadata = {
       defaultValue: defaultAbuseProtection,
       showConditions: showWhen('pumpingProtection'),
       description:
-        'On without any key: refusedNumberTypes (premium-rate, toll-free …) and perPrefix (codes per window to numbers that differ only in their last digits; false turns a rule off). Yours to size: allowedRegions (ISO codes that may receive codes), perSource and distinctNumbersPerSource (per IPv4 address or IPv6 /64), ipv4Prefix, ipv6SiteMultiplier.',
+        'On without any key: refusedNumberTypes (premium-rate, toll-free …) and perPrefix (codes per window to numbers that differ only in their last digits); [] and false turn them off. Yours to size: allowedRegions (ISO codes that may receive codes), perSource and distinctNumbersPerSource (per IPv4 address or IPv6 /64), ipv4Prefix, ipv6SiteMultiplier.',
     },
     {
       key: 'redisUrl',

@@ -285,21 +285,23 @@ describe('the Console "Send" test call through the installed copy', () => {
     expect(JSON.stringify((error as ConnectorError).data)).not.toContain(secret);
   });
 
-  it('turns a rate limit into the Console test diagnosis, loaded from the installed copy', async () => {
+  it('turns a refused number into the Console test diagnosis, loaded from the installed copy', async () => {
     const server = fakeTencent!;
     server.answerNext(
-      errorBody('LimitExceeded.PhoneNumberThirtySecondLimit', 'too often', 'req-install-rate')
+      errorBody('InvalidParameterValue.IncorrectPhoneNumber', 'bad number', 'req-install-number')
     );
 
     const error = await rejectionOf(sendThroughInstalledCopy(formConfig(server.endpoint)));
 
-    // Logto shows only `general` text; the diagnosis module loads lazily and must resolve
-    // inside a real install, with core's packages only.
+    // Logto shows only `general` text; the diagnosis module and the number metadata load lazily
+    // and must resolve inside a real install, with core's packages only.
     expect((error as ConnectorError).code).toBe(ConnectorErrorCodes.General);
-    const { errorDescription } = (error as ConnectorError).data as { errorDescription: string };
-    expect(errorDescription).toMatch(/^Too many codes for this number or account: /);
-    expect(errorDescription).toContain('LimitExceeded.PhoneNumberThirtySecondLimit');
-    expect(errorDescription).toContain('req-install-rate');
+    const { errorDescription, signInCode } = (error as ConnectorError).data as { errorDescription: string; signInCode: string };
+    expect(signInCode).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+    expect(errorDescription).toMatch(/^This number cannot receive SMS from Tencent/);
+    expect(errorDescription).toContain('InvalidParameterValue.IncorrectPhoneNumber');
+    expect(errorDescription).toContain('req-install-number');
+    expect(errorDescription).toContain('The number was read as +86 130 1234 5678, Chinese mainland.');
   });
 
   it('reports a bad form as invalid_config carrying the host’s ZodError, before any request', async () => {

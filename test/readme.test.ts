@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { abuseProtectionGuard } from '../src/abuse-guard/config.js';
 import { defaultMetadata } from '../src/constant.js';
 import { defaultAccountInput } from '../src/emulator/default-account.js';
 import { tencentSmsConfigGuard } from '../src/types.js';
@@ -178,6 +179,29 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
     for (const abuseProtection of protections) {
       const config = { ...legacyConfig(), pumpingProtection: true, abuseProtection };
       expect(tencentSmsConfigGuard.safeParse(config).error?.issues).toBeUndefined();
+    }
+  });
+});
+
+describe.each(Object.entries(guides))('the abuse protection in %s, as the code has it', (_, text) => {
+  it('has a table row for every abuseProtection key', () => {
+    const firstCells = tableRows(text).map(([first]) => first ?? '');
+    const missing = Object.keys(abuseProtectionGuard.shape).filter(
+      (key) => !firstCells.some((cell) => cell.includes(`\`${key}\``))
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('states the rules the form starts with, at the values it starts with', () => {
+    const item = defaultMetadata.formItems?.find(({ key }) => key === 'abuseProtection');
+    const defaults = Object.entries(item?.defaultValue as Record<string, unknown>);
+    expect(defaults.length).toBeGreaterThan(0);
+    for (const [key, value] of defaults) {
+      const row = text.split('\n').find((line) => line.startsWith(`| \`${key}\` |`)) ?? '';
+      expect({ key, row: row.replaceAll(/\s/g, '') }).toEqual({
+        key,
+        row: expect.stringContaining(JSON.stringify(value)),
+      });
     }
   });
 });

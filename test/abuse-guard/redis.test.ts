@@ -9,7 +9,7 @@ import { MemoryBudgetStore } from '../../src/abuse-guard/stores/memory-store.js'
 import { closeRedisConnections } from '../../src/abuse-guard/stores/redis-connection.js';
 import { RedisBudgetStore } from '../../src/abuse-guard/stores/redis-store.js';
 import type { Claim, Limit } from '../../src/abuse-guard/stores/types.js';
-import { redisRequired, redisServerAvailable, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
+import { freePort, redisRequired, redisServerAvailable, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 import type { SenderProcess, Send } from '../helpers/redis-sender.js';
 import { countOf, startSenderRig, type SenderRig } from '../helpers/sender-rig.js';
 
@@ -187,8 +187,19 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(`Redis at redis://127.0.0.1:${redis.port} is unavailable`);
     expect(warnings[0]).toContain('counted in this process');
-    // The reason keeps the address: only the password is a secret.
-    expect(warnings[0]).toContain(`ECONNREFUSED 127.0.0.1:${redis.port}`);
+    await expectCleanExit([sender!]);
+  });
+
+  it('a Redis that refuses connections: counted in the process, the warning keeps host and port and drops the password', async () => {
+    const port = await freePort();
+    const config = configWith({ perSource: { max: 1, windowSeconds: 3600 } }, `redis://:${redis.password}@127.0.0.1:${port}`);
+    const [sender] = await startSenders(1, config, { waitForRedis: false });
+    expect(await sender!.run([{ to: '8613012345678', ip: '192.0.2.7' }, { to: '8613012345678', ip: '192.0.2.7' }])).toEqual([
+      'ok',
+      'rate_limit_exceeded',
+    ]);
+    // Only the password is a secret: the address stays readable, in the location and the reason.
+    expect(sender!.stderr).toContain(`Redis at redis://127.0.0.1:${port} is unavailable (Error: connect ECONNREFUSED 127.0.0.1:${port})`);
     await expectCleanExit([sender!]);
   });
 

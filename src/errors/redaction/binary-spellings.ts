@@ -1,8 +1,19 @@
 import type { DecodedText } from './spellings.js';
 
+/** Patterns by the shortest run they match; a handful of lengths ever occur, one per secret length. */
+const patterns = new Map<string, RegExp>();
+const pattern = (source: string): RegExp => {
+  let built = patterns.get(source);
+  if (!built) {
+    built = new RegExp(source, 'g');
+    patterns.set(source, built);
+  }
+  return built;
+};
+
 /** A run of base64 or base64url characters, at least `minChars` long, and its padding. */
-const base64Runs = (minChars: number) => new RegExp(`([\\dA-Za-z+/_-]{${minChars},})=*`, 'g');
-const hexRuns = (minChars: number) => new RegExp(`[\\dA-Fa-f]{${minChars},}`, 'g');
+const base64Runs = (minChars: number) => pattern(`([\\dA-Za-z+/_-]{${minChars},})=*`);
+const hexRuns = (minChars: number) => pattern(`[\\dA-Fa-f]{${minChars},}`);
 
 /**
  * The bytes a run decodes to, one character per byte (latin1), with each byte carried back to the
