@@ -72,7 +72,7 @@ export const reading = (results: PumpingResults): string[] => {
     lines.push(
       `The default rules cost a median ${memory.toFixed(1)} µs per send in process${
         redis !== undefined ? `, ${redis.toFixed(0)} µs with Redis` : ''
-      }${cluster !== undefined ? ` and ${cluster.toFixed(0)} µs with Redis Cluster (one script call per send, a loopback round trip)` : ''}, against a send's own CPU and round trip to Tencent in the first table of this page.`
+      }${cluster !== undefined ? ` and ${cluster.toFixed(0)} µs with Redis Cluster (one script call per send, a loopback round trip)` : ''}; a send's own CPU and its round trip to Tencent are in the first table of this page.`
     );
   }
   const stores = results.stores.filter((store) => store !== 'memory');
