@@ -4,7 +4,7 @@ import { closeRedisConnections } from '../../src/abuse-guard/stores/redis-connec
 import { startRedisCluster, type RedisCluster } from '../helpers/redis-cluster.js';
 import { freePort, redisServerAvailable } from '../helpers/redis-server.js';
 import type { Send } from '../helpers/redis-sender.js';
-import { countOf, startSenderRig, type SenderRig } from '../helpers/sender-rig.js';
+import { allStarted, countOf, startSenderRig, type SenderRig } from '../helpers/sender-rig.js';
 
 /**
  * Budgets shared through a three-master Redis Cluster, named the way Logto's REDIS_URL names one
@@ -17,7 +17,7 @@ describe.runIf(redisServerAvailable())('budgets in a Redis Cluster', () => {
   let rig: SenderRig;
 
   beforeAll(async () => {
-    [cluster, rig] = await Promise.all([startRedisCluster(), startSenderRig()]);
+    await allStarted([startRedisCluster().then((started) => (cluster = started)), startSenderRig().then((started) => (rig = started))]);
   });
   afterAll(async () => {
     await closeRedisConnections();

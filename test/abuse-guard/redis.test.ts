@@ -11,7 +11,7 @@ import { RedisBudgetStore } from '../../src/abuse-guard/stores/redis-store.js';
 import type { Claim, Limit } from '../../src/abuse-guard/stores/types.js';
 import { freePort, redisRequired, redisServerAvailable, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 import type { SenderProcess, Send } from '../helpers/redis-sender.js';
-import { countOf, startSenderRig, type SenderRig } from '../helpers/sender-rig.js';
+import { allStarted, countOf, startSenderRig, type SenderRig } from '../helpers/sender-rig.js';
 
 /**
  * Budgets shared through a real Redis by several Node processes, each loading the built connector
@@ -34,7 +34,7 @@ describe.runIf(available)('budgets in a shared Redis', () => {
   let rig: SenderRig;
 
   beforeAll(async () => {
-    [redis, rig] = await Promise.all([startRedisServer(), startSenderRig()]);
+    await allStarted([startRedisServer().then((server) => (redis = server)), startSenderRig().then((started) => (rig = started))]);
   });
   afterAll(async () => {
     await closeRedisConnections();

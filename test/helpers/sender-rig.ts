@@ -77,3 +77,14 @@ export const startSenderRig = async () => {
 
 /** How many outcomes are `value`. */
 export const countOf = (outcomes: string[], value: string) => outcomes.filter((outcome) => outcome === value).length;
+
+/**
+ * Waits for every start to finish, then fails with the first failure. `Promise.all` would fail at
+ * once and leave a server that started meanwhile unassigned, so afterAll could not stop it.
+ */
+export const allStarted = async (starts: Array<Promise<unknown>>): Promise<void> => {
+  const failed = (await Promise.allSettled(starts)).find((start) => start.status === 'rejected');
+  if (failed) {
+    throw failed.reason;
+  }
+};
