@@ -62,5 +62,5 @@ if (!metadataLoaded) {
 // tsc's map described the unbundled file.
 rmSync(`${bundled}.map`, { force: true });
 
-// npm makes a bin executable on install; a build has to do it itself for `npx connector-tencent-sms`.
+// npm makes a bin executable on install; a build has to do it itself for `lib/cli/main.js`.
 chmodSync(join(outDir, 'cli/main.js'), 0o755);

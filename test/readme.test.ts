@@ -256,3 +256,27 @@ describe('README.zh-CN.md, written as Chinese reads', () => {
     expect(unqualified).toEqual([]);
   });
 });
+
+describe('what the package and its developer docs tell people to run', () => {
+  it('never names the unpublished package to npx: whoever registers that name would run instead', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const files = (
+      await Promise.all(
+        ['src', 'docs', 'scripts'].map(async (folder) =>
+          (await readdir(path.join(repoRoot, folder), { recursive: true })).map((file) => path.join(folder, file))
+        )
+      )
+    )
+      .flat()
+      .filter((file) => /\.(?:ts|mjs|md)$/.test(file));
+    const offenders: string[] = [];
+    for (const file of files) {
+      const content = await readFile(path.join(repoRoot, file), 'utf8');
+      if (/npx\s+(?:-\S+\s+)*connector-tencent-sms/.test(content)) {
+        offenders.push(file);
+      }
+    }
+    expect(files.length).toBeGreaterThan(20);
+    expect(offenders).toEqual([]);
+  });
+});

@@ -96,7 +96,7 @@ export const runDemo = async (): Promise<number> => {
       '8613012345679'
     );
     say();
-    say('Done. Try it yourself: `npx connector-tencent-sms emulator`, then point a local Logto at it (docs/development.md: "The emulator").');
+    say('Done. Try it yourself: `npm run emulator` in this checkout, then point a local Logto at it (docs/development.md: "The emulator").');
     return wrongSecret && unapproved ? 0 : 1;
   } catch (error) {
     say(`The demo failed: ${error instanceof ConnectorError ? readFailure(error).logtoText : String(error)}`);
