@@ -51,7 +51,11 @@ const launch = async (port: number, extra: readonly string[], cwd: string): Prom
   );
   await new Promise<void>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => {
+      // Ours, so ended by its PID rather than left running.
+      child.kill('SIGKILL');
+      reject(new Error(`redis-server did not start:\n${output}`));
+    }, 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {

@@ -20,7 +20,8 @@ const resultOf = (reply: unknown, limits: number): ClaimResult => {
 
 /**
  * Budgets counted in a Redis shared by every Logto instance: one script call per send checks and
- * counts every limit atomically. Redis down or slow → `unchecked`.
+ * counts every limit atomically. Redis unavailable → `unchecked`, which `storeFor` counts in
+ * this process instead.
  */
 export class RedisBudgetStore implements BudgetStore {
   constructor(private readonly url: string) {}

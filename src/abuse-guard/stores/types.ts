@@ -25,8 +25,8 @@ export type Claim = {
 
 /**
  * `accepted`: counted in every limit. `{ refusedBy }`: the index of the first limit that is
- * spent, and nothing was counted. `unchecked`: the store could not be asked (Redis down or slow)
- * and nothing was counted.
+ * spent, and nothing was counted. `unchecked`: the store could not be asked (Redis unavailable)
+ * and nothing was counted there; `storeFor` then counts the claim in this process instead.
  */
 export type ClaimResult = 'accepted' | 'unchecked' | { refusedBy: number };
 
