@@ -2,9 +2,35 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
 import type { ErrorData } from '../errors/connector-errors.js';
 import type { NumberType } from '../numbers/number-type.js';
-import { invalidRequestError } from '../errors/connector-errors.js';
 
 import type { Budget, PrefixBudget } from './config.js';
+
+/**
+ * A send the guard refused. What Logto returns to the browser is `data`, so `data.errorDescription`
+ * names the rule in words only (`rule`): an attacker learns neither the limits nor the settings
+ * that would let it through. The full advice (limits, the setting to change) is `advice`, a
+ * property of the error itself, which only the Console test, the CLI and the operator's log read.
+ */
+export class GuardRefusal extends ConnectorError {
+  constructor(
+    code: ConnectorErrorCodes,
+    /** The rule in words, as the end user's browser receives it. */
+    readonly rule: string,
+    /** The rule with its numbers and how to change it, for the operator. */
+    readonly advice: string
+  ) {
+    super(code, { errorDescription: rule } satisfies ErrorData);
+  }
+}
+
+/** The operator's text of a refusal, or undefined when the error is not one of the guard's. */
+export const adviceOf = (error: unknown): string | undefined =>
+  error instanceof GuardRefusal ? error.advice : undefined;
+
+const refused = (rule: string, advice: string) =>
+  new GuardRefusal(ConnectorErrorCodes.InvalidRequestParameters, rule, advice);
+const rateLimited = (rule: string, advice: string) =>
+  new GuardRefusal(ConnectorErrorCodes.RateLimitExceeded, rule, advice);
 
 const units = [
   [86_400, 'day'],
@@ -22,14 +48,12 @@ export const windowPhrase = (seconds: number): string => {
 
 /** The number's region is not in `allowedRegions`: nothing is sent. */
 export const regionNotEnabledError = (region: string | undefined): ConnectorError =>
-  invalidRequestError(
+  refused(
+    'SMS to this country or region is not enabled.',
     region === undefined
       ? 'SMS to this number is not enabled: its region cannot be told from the number, and abuseProtection.allowedRegions lists the regions that may receive codes.'
       : `SMS to region ${region} is not enabled: add it to abuseProtection.allowedRegions to send codes there.`
   );
-
-const rateLimited = (errorDescription: string): ConnectorError =>
-  new ConnectorError(ConnectorErrorCodes.RateLimitExceeded, { errorDescription } satisfies ErrorData);
 
 /** Each number type in words, with why it matters: what the admin reads in a refusal. */
 const numberTypeWords: Record<NumberType, string> = {
@@ -48,7 +72,8 @@ const numberTypeWords: Record<NumberType, string> = {
 
 /** The number's type is in `refusedNumberTypes`: nothing is sent. The text never names the number. */
 export const numberTypeRefusedError = (type: NumberType): ConnectorError =>
-  invalidRequestError(
+  refused(
+    `SMS to this kind of number (${type}) is not sent.`,
     `SMS to this number is not sent: it is ${numberTypeWords[type]}. To send codes to such numbers, remove "${type}" from abuseProtection.refusedNumberTypes.`
   );
 
@@ -62,6 +87,7 @@ export type BudgetName = 'perSource' | 'distinctNumbersPerSource';
 export const budgetExceededError = (name: BudgetName, budget: Budget): ConnectorError => {
   const what = name === 'perSource' ? 'codes' : 'different phone numbers';
   return rateLimited(
+    `Too many ${what} from this network.`,
     `too many ${what} from this network: ${budget.max} per ${windowPhrase(budget.windowSeconds)} (abuseProtection.${name}).`
   );
 };
@@ -69,11 +95,13 @@ export const budgetExceededError = (name: BudgetName, budget: Budget): Connector
 /** The /48 an IPv6 network lies in has spent its budget: the sum of its /64s is bounded. */
 export const siteBudgetExceededError = (max: number, windowSeconds: number, multiplier: number): ConnectorError =>
   rateLimited(
+    'Too many codes from this network.',
     `too many codes from this IPv6 site (the /48 network around the address): ${max} per ${windowPhrase(windowSeconds)} (${multiplier} × abuseProtection.perSource.max, abuseProtection.ipv6SiteMultiplier).`
   );
 
 /** Numbers of one block have had their codes: a run through a range of numbers is stopped. */
 export const prefixBudgetExceededError = ({ max, windowSeconds, digits }: PrefixBudget): ConnectorError =>
   rateLimited(
+    'Too many codes to numbers like this one.',
     `too many codes to numbers of this block (numbers that differ only in their last ${digits === 1 ? 'digit' : `${digits} digits`}), whoever asked: ${max} per ${windowPhrase(windowSeconds)} (abuseProtection.perPrefix).`
   );

@@ -1,6 +1,7 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { ZodError } from 'zod';
 
+import { adviceOf } from '../abuse-guard/refusals.js';
 import { redactedError } from '../errors/redacted-error.js';
 import { destinationOf, toE164 } from '../phone.js';
 
@@ -44,7 +45,8 @@ const jsonOf = (data: unknown): string => {
 
 /** The connector's explanation, with Tencent's code and the RequestId added if it lacks them. */
 const explanationOf = (error: ConnectorError): string => {
-  const description = errorDescriptionOf(error.data);
+  // A refusal of the guard tells end users only the rule; the admin gets its numbers and setting.
+  const description = adviceOf(error) ?? errorDescriptionOf(error.data);
   // Without words of the connector's own, the class of failure and what there is to show.
   const text =
     description ??

@@ -1,7 +1,7 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { descriptionOf, makeConnector } from '../helpers/connector.js';
+import { descriptionOf, makeConnector, operatorTextOf } from '../helpers/connector.js';
 import { configWith, data, failure, outcomes, savedConnector, tencent } from '../helpers/guard.js';
 import { offlineNock } from '../helpers/tencent-mock.js';
 
@@ -21,8 +21,8 @@ describe('allowedRegions', () => {
     const { sendMessage } = await savedConnector(configWith({ allowedRegions: ['CN', 'HK'] }));
     const error = await failure(sendMessage(data('2348012345678', '198.51.100.1')));
     expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
-    expect(descriptionOf(error)).toMatch(/^SMS to region NG is not enabled/);
-    expect(descriptionOf(error)).not.toContain('198.51.100.1');
+    expect(operatorTextOf(error)).toMatch(/^SMS to region NG is not enabled/);
+    expect(operatorTextOf(error)).not.toContain('198.51.100.1');
     expect(sent).toEqual([]);
   });
 
@@ -39,7 +39,7 @@ describe('allowedRegions', () => {
     const { sendMessage } = await savedConnector(configWith({ allowedRegions: ['US'] }));
     await sendMessage(data('14155552671'));
     const error = await failure(sendMessage(data('18765551234')));
-    expect(descriptionOf(error)).toMatch(/region JM is not enabled/);
+    expect(operatorTextOf(error)).toMatch(/region JM is not enabled/);
     expect(sent).toEqual(['+14155552671']);
   });
 
@@ -48,7 +48,7 @@ describe('allowedRegions', () => {
     const { sendMessage } = await savedConnector(configWith({ allowedRegions: ['CN'] }));
     const error = await failure(sendMessage(data('99912345678')));
     expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
-    expect(descriptionOf(error)).toMatch(/region cannot be told/);
+    expect(operatorTextOf(error)).toMatch(/region cannot be told/);
     expect(sent).toEqual([]);
   });
 
@@ -82,7 +82,7 @@ describe('perSource', () => {
     }
     const error = await failure(sendMessage(data('8613012345674', ip)));
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
-    expect(descriptionOf(error)).toBe('too many codes from this network: 3 per hour (abuseProtection.perSource).');
+    expect(operatorTextOf(error)).toBe('too many codes from this network: 3 per hour (abuseProtection.perSource).');
     expect(JSON.stringify(error)).not.toContain(ip);
     expect(sent).toHaveLength(3);
     // Another address has its own budget.
@@ -172,7 +172,7 @@ describe('perSource', () => {
     expect(sent).toHaveLength(32);
     const error = await failure(sendMessage(data('14155559999', '2001:db8:4a:ffff::1')));
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
-    expect(descriptionOf(error)).toBe(
+    expect(operatorTextOf(error)).toBe(
       'too many codes from this IPv6 site (the /48 network around the address): 32 per hour (16 × abuseProtection.perSource.max, abuseProtection.ipv6SiteMultiplier).'
     );
     expect(JSON.stringify(error)).not.toMatch(/2001|db8/i);
@@ -275,7 +275,7 @@ describe('distinctNumbersPerSource', () => {
     await sendMessage(data('+86 130 1234 5672', '2001:db8:bb::2'));
     const error = await failure(sendMessage(data('8613012345673', ip)));
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
-    expect(descriptionOf(error)).toBe(
+    expect(operatorTextOf(error)).toBe(
       'too many different phone numbers from this network: 2 per day (abuseProtection.distinctNumbersPerSource).'
     );
     expect(sent).toHaveLength(4);
@@ -310,7 +310,7 @@ describe('distinctNumbersPerSource', () => {
     await sendMessage(data('8613012345671', ip));
     await sendMessage(data('8613012345671', ip));
     const error = await failure(sendMessage(data('8613012345671', ip)));
-    expect(descriptionOf(error)).toMatch(/too many codes from this network: 3 per hour/);
+    expect(operatorTextOf(error)).toMatch(/too many codes from this network: 3 per hour/);
     expect(sent).toHaveLength(3);
   });
 });
@@ -324,7 +324,7 @@ describe('perPrefix (number blocks)', () => {
     }
     const error = await failure(sendMessage(data('447400109999', '203.0.113.200')));
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
-    expect(descriptionOf(error)).toBe(
+    expect(operatorTextOf(error)).toBe(
       'too many codes to numbers of this block (numbers that differ only in their last 4 digits), whoever asked: 3 per hour (abuseProtection.perPrefix).'
     );
     expect(JSON.stringify(error)).not.toMatch(/74001|203\.0\.113/);
@@ -348,7 +348,7 @@ describe('perPrefix (number blocks)', () => {
     const { sendMessage } = await savedConnector(configWith({ perPrefix: { max: 1, windowSeconds: 3600, digits: 2 } }));
     await sendMessage(data('14155550100'));
     const error = await failure(sendMessage(data('14155550199')));
-    expect(descriptionOf(error)).toMatch(/differ only in their last 2 digits/);
+    expect(operatorTextOf(error)).toMatch(/differ only in their last 2 digits/);
     await sendMessage(data('14155550200'));
     expect(sent).toEqual(['+14155550100', '+14155550200']);
   });
@@ -372,10 +372,10 @@ describe('perPrefix (number blocks)', () => {
     await sendMessage(data('8613012340002', '192.0.2.8'));
     // The block is spent: these neither go out nor use up 192.0.2.7's budget.
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      expect(descriptionOf(await failure(sendMessage(data('8613012340003', '192.0.2.7'))))).toMatch(/perPrefix/);
+      expect(operatorTextOf(await failure(sendMessage(data('8613012340003', '192.0.2.7'))))).toMatch(/perPrefix/);
     }
     await sendMessage(data('8613099990001', '192.0.2.7'));
-    expect(descriptionOf(await failure(sendMessage(data('8613088880001', '192.0.2.7'))))).toMatch(/perSource/);
+    expect(operatorTextOf(await failure(sendMessage(data('8613088880001', '192.0.2.7'))))).toMatch(/perSource/);
     expect(sent).toHaveLength(3);
   });
 
@@ -407,8 +407,8 @@ describe('refusedNumberTypes', () => {
     const { sendMessage } = await savedConnector(configWith(undefined));
     const error = await failure(sendMessage(data(to, '198.51.100.90')));
     expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
-    expect(descriptionOf(error)).toMatch(words);
-    expect(descriptionOf(error)).toContain(`remove "${type}" from abuseProtection.refusedNumberTypes`);
+    expect(operatorTextOf(error)).toMatch(words);
+    expect(operatorTextOf(error)).toContain(`remove "${type}" from abuseProtection.refusedNumberTypes`);
     expect(JSON.stringify(error)).not.toContain(to.slice(-6));
     expect(sent).toEqual([]);
   });
@@ -434,7 +434,7 @@ describe('refusedNumberTypes', () => {
     const sent = tencent();
     const { sendMessage } = await savedConnector(configWith({ refusedNumberTypes: ['voip'] }));
     const error = await failure(sendMessage(data('445612345678')));
-    expect(descriptionOf(error)).toMatch(/VoIP number/);
+    expect(operatorTextOf(error)).toMatch(/VoIP number/);
     await sendMessage(data('449098790000'));
     expect(sent).toEqual(['+449098790000']);
   });
@@ -455,9 +455,45 @@ describe('refusedNumberTypes', () => {
     const error = await failure(sendMessage(data('19002345678'), configWith(undefined)));
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(error.data).toMatchObject({ signInCode: ConnectorErrorCodes.InvalidRequestParameters });
-    expect(descriptionOf(error)).toMatch(
+    expect(operatorTextOf(error)).toMatch(
       /SMS to this number is not sent: it is a premium-rate number: .* remove "premium-rate" from abuseProtection\.refusedNumberTypes\. The number was read as \+1 900 234 5678, United States/
     );
     expect(sent).toEqual([]);
+  });
+});
+
+describe('what a sign-in flow returns to the browser', () => {
+  // Logto puts the error's `data` in the JSON the end user's browser receives: a refusal there
+  // names the rule in words, never a limit, a window or the setting that would let a run through.
+  const leaks = /\d|abuseProtection|perPrefix|perSource|refusedNumberTypes|allowedRegions|ipv6SiteMultiplier/;
+
+  it('names each rule in words, without limits or settings; the advice stays on the error for the operator', async () => {
+    tencent();
+    const config = configWith({
+      allowedRegions: ['CN', 'US', 'GB'],
+      perSource: { max: 1, windowSeconds: 3600 },
+      distinctNumbersPerSource: { max: 1, windowSeconds: 3600 },
+      perPrefix: { max: 1, windowSeconds: 3600, digits: 4 },
+    });
+    const { sendMessage } = await savedConnector(config);
+    await sendMessage(data('8613012345678', '198.51.100.70'));
+    const refusals = [
+      await failure(sendMessage(data('2348012345678', '198.51.100.71'))), // region
+      await failure(sendMessage(data('449098790000', '198.51.100.72'))), // premium-rate
+      await failure(sendMessage(data('8613012340001', '198.51.100.73'))), // block
+      await failure(sendMessage(data('14155552671', '198.51.100.70'))), // source
+    ];
+    expect(refusals.map(({ code }) => code)).toEqual([
+      ConnectorErrorCodes.InvalidRequestParameters,
+      ConnectorErrorCodes.InvalidRequestParameters,
+      ConnectorErrorCodes.RateLimitExceeded,
+      ConnectorErrorCodes.RateLimitExceeded,
+    ]);
+    for (const refusal of refusals) {
+      expect(JSON.stringify(refusal.data)).not.toMatch(leaks);
+      expect(refusal.message).not.toMatch(leaks);
+      expect(descriptionOf(refusal)).toMatch(/^[A-Z].*\.$/);
+      expect(operatorTextOf(refusal)).toMatch(/abuseProtection\.\w+/);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { ConnectorError, TemplateType, type SmsConnector } from '@logto/connector-kit';
 import { expect } from 'vitest';
 
+import { adviceOf } from '../../src/abuse-guard/refusals.js';
 import createConnector from '../../src/index.js';
 
 /** What Logto's Console test passes as getConfig: it must not be called when a config is given. */
@@ -38,6 +39,12 @@ export const sendError = async (...args: Parameters<typeof send>): Promise<Conne
   expect(error).toBeInstanceOf(ConnectorError);
   return error as ConnectorError;
 };
+
+/**
+ * What the operator reads of a failure: a guard refusal's advice (limits, setting), else
+ * `data.errorDescription`.
+ */
+export const operatorTextOf = (error: ConnectorError): string => adviceOf(error) ?? descriptionOf(error);
 
 /** `data.errorDescription`, the text Logto's Console shows for `general` errors. */
 export const descriptionOf = (error: ConnectorError): string =>
