@@ -264,6 +264,30 @@ describe.each(Object.entries(guideTexts))('the Docker and install commands of %s
       expect(command).toMatch(/^\S+\/node_modules\/\.bin\/logto connector add /);
     }
   });
+
+  it('tags every image it builds with the Logto version it builds, the tag docker/compose.yaml runs', async () => {
+    const compose = await readFile(path.join(repoRoot, 'docker', 'compose.yaml'), 'utf8');
+    const composeImage = /^\s+image:\s*(logto-tencent-sms):\$\{LOGTO_VERSION:-([^}]+)\}\s*$/m.exec(compose);
+    expect(composeImage?.[2]).toBe(dockerfile.globalArgs.get('LOGTO_VERSION'));
+    const builds = commands.filter((command) => command.startsWith('docker build '));
+    expect(builds.length).toBeGreaterThan(1);
+    for (const command of builds) {
+      const version =
+        /--build-arg LOGTO_VERSION=(\S+)/.exec(command)?.[1] ?? dockerfile.globalArgs.get('LOGTO_VERSION');
+      expect({ command, tag: /-t (\S+)/.exec(command)?.[1] }).toEqual({
+        command,
+        tag: `${composeImage?.[1]}:${version}`,
+      });
+    }
+  });
+
+  it('mounts the unpacked package where the image keeps connectors', () => {
+    // The target is a double-quoted YAML string whose line break is escaped, so the code line
+    // stays narrow: the break and the next line's indentation are not part of the value.
+    const yaml = [...text.matchAll(/^```yaml\n([\s\S]*?)^```/gm)].map((match) => match[1]!).join('\n');
+    const target = /^\s*target:\s*"((?:[^"\\]|\\\n\s*)*)"/m.exec(yaml)?.[1]?.replaceAll(/\\\n\s*/g, '');
+    expect(target).toBe(`${imageLogtoRoot}/packages/core/connectors/${manifest.name}`);
+  });
 });
 
 type ImageTree = {
