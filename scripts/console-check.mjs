@@ -137,19 +137,37 @@ const setLanguage = async ({ tag, menuTitle }) => {
  * (the name is one line with an ellipsis, the description is clamped).
  */
 const readTiles = () =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('.ReactModal__Content [role="radio"]')].map((tile) => {
+  page.evaluate(() => {
+    // The Console clamps with -webkit-line-clamp, which scroll sizes do not reveal: compare the
+    // height with the clamp lifted for a moment.
+    const isClamped = (element) => {
+      if (!element) {
+        return false;
+      }
+      const clamped = element.getBoundingClientRect().height;
+      const style = element.getAttribute('style');
+      element.style.setProperty('-webkit-line-clamp', 'unset');
+      element.style.setProperty('display', 'block');
+      const full = element.getBoundingClientRect().height;
+      if (style === null) {
+        element.removeAttribute('style');
+      } else {
+        element.setAttribute('style', style);
+      }
+      return full > clamped + 1;
+    };
+    return [...document.querySelectorAll('.ReactModal__Content [role="radio"]')].map((tile) => {
       const name = tile.querySelector('[class*="__name"]');
       const description = tile.querySelector('[class*="__description"]');
       return {
         id: tile.querySelector('input[type="radio"]')?.value,
         name: name?.textContent?.trim(),
-        nameCut: name ? name.scrollWidth > name.clientWidth + 1 : false,
+        nameCut: isClamped(name),
         description: description?.textContent?.trim(),
-        descriptionCut: description ? description.scrollHeight > description.clientHeight + 1 : false,
+        descriptionCut: isClamped(description),
       };
-    })
-  );
+    });
+  });
 
 const openPicker = async () => {
   await visit('/connectors/passwordless');
@@ -263,7 +281,7 @@ const fillForm = async ({ secretKey, signName, templates }) => {
       .locator('.ReactModal__Content [class*="field"]', { has: page.getByText('Templates', { exact: true }) })
       .locator('textarea')
       .last();
-    await editor.fill(JSON.stringify(templates));
+    await editor.fill(JSON.stringify(templates, undefined, 2));
   }
   // The Console's switch hides its checkbox under a drawn track; a click on the box is what a
   // click on the track does.
@@ -281,11 +299,13 @@ const pressSend = async (phone, name) => {
   const toast = toasts.last();
   const sent = page.getByText(/^(Test message sent|测试信息已发送)$/);
   await toast.or(sent).first().waitFor();
+  const answeredAfterMs = Date.now() - started;
   const text = (await toast.isVisible()) ? await toast.innerText() : await sent.innerText();
   const screenshot = await shot(name);
   // Let the toast go before the next press, so each reading is of one answer.
   await toasts.first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
-  return { text: text.trim(), length: [...text.trim()].length, answeredAfterMs: Date.now() - started, screenshot };
+  const shownForMs = Date.now() - started - answeredAfterMs;
+  return { text: text.trim(), length: [...text.trim()].length, answeredAfterMs, shownForMs, screenshot };
 };
 
 const validTemplates = [
@@ -293,6 +313,12 @@ const validTemplates = [
   { usageType: 'Generic', templateCode: '1000002', destination: 'international', params: ['{{code}}', '10'] },
 ];
 const toastCases = [
+  {
+    // The control: a correct form must reach the emulator and earn the Console's success tip.
+    name: 'correct form',
+    phone: '+86 130 1234 5670',
+    form: { secretKey: defaultAccountInput.secretKey, signName: defaultAccountInput.signatures[0], templates: validTemplates },
+  },
   {
     name: 'premium-rate number',
     phone: '+44 909 879 0000',
@@ -332,6 +358,15 @@ try {
       const measure = await measureGuide();
       const problems = checkLayout(measure);
       widths[width] = { ...measure, problems, screenshot: await shot(`guide-${language.tag}-${width}`) };
+      // A picture of each block that cuts its lines, scrolled into view inside the README panel.
+      const pres = page.locator('.ReactModal__Content [class*="__readme"] pre:not(pre pre)');
+      for (const [index, block] of measure.codeBlocks.entries()) {
+        if (block.cut) {
+          const path = join(args.screenshotDir, `guide-${language.tag}-${width}-block-${index + 1}.png`);
+          await pres.nth(index).screenshot({ path });
+          block.screenshot = path;
+        }
+      }
       report.problems.push(...problems.map((problem) => `${language.tag} ${width} px: ${problem}`));
     }
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -370,7 +405,7 @@ console.log(JSON.stringify(report, null, 2));
 const summary = [
   ...Object.entries(report.languages).flatMap(([tag, { widths, picker }]) => [
     ...[picker.ours, picker.builtIn].map(
-      (tile) => `${tag}: picker tile ${tile?.id}: "${tile?.name}" — ${tile?.description}${tile?.nameCut ? ' (name cut)' : ''}`
+      (tile) => `${tag}: picker tile ${tile?.id}: "${tile?.name}" — ${tile?.description}${tile?.nameCut ? ' (name cut with …)' : ''}${tile?.descriptionCut ? ' (description clamped)' : ''}`
     ),
     ...Object.values(widths).map(
       (measure) =>
