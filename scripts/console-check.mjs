@@ -7,6 +7,7 @@
 // mistakes and record the toast the admin reads; record what the connector picker shows. Prints
 // a JSON report and exits 1 when a layout check fails. See docs/development.md, "Checking the
 // guide in Logto's Console".
+/* global window, document, getComputedStyle, PopStateEvent -- in page.evaluate, run by the browser */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,10 +37,7 @@ const parseArguments = (argv) => {
   }
   const [consoleUrl, user, password, screenshotDir] = positional;
   // The Console lives under /console; accept the bare admin origin too.
-  const base = new URL(consoleUrl);
-  const consoleBase = base.pathname.startsWith('/console')
-    ? `${base.origin}/console`
-    : `${base.origin}/console`;
+  const consoleBase = `${new URL(consoleUrl).origin}/console`;
   return { consoleBase, user, password, screenshotDir: resolve(screenshotDir), ...options };
 };
 
