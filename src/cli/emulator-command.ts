@@ -8,7 +8,8 @@ import { startEmulator } from '../emulator/server.js';
 import { emulatorBanner, isWildcardHost } from './emulator-banner.js';
 import { UsageError } from './usage-error.js';
 
-const defaultPort = 4567;
+/** Where `npm run emulator` listens, and so the Endpoint the guides give. */
+export const defaultPort = 4567;
 /** Loopback unless asked: the emulator takes public dummy keys and shows every code it gets. */
 const defaultHost = '127.0.0.1';
 const loopbackHost = /^(?:localhost|127(?:\.\d{1,3}){3}|::1)$/;
