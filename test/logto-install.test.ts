@@ -160,6 +160,24 @@ describe('the packed tarball', () => {
     expect(unwanted).toEqual([]);
   });
 
+  it('ships no source map that points at a file the package lacks', async () => {
+    // Such a map sends debuggers to nothing, and tools that load lib/ (vite) warn about each one.
+    const files = installed().tarballFiles;
+    const missing: string[] = [];
+    for (const map of files.filter((file) => file.endsWith('.map'))) {
+      const { sources = [], sourcesContent = [] } = JSON.parse(
+        await readFile(path.join(installed().connectorDirectory, map), 'utf8')
+      ) as { sources?: string[]; sourcesContent?: Array<string | null> };
+      for (const [index, source] of sources.entries()) {
+        const target = path.posix.join(path.posix.dirname(map), source);
+        if (typeof sourcesContent[index] !== 'string' && !files.includes(target)) {
+          missing.push(`${map} → ${source}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('declares connector-kit as a dependency and is an ES module, as the loader requires', async () => {
     const manifest = JSON.parse(
       await readFile(path.join(installed().connectorDirectory, 'package.json'), 'utf8')

@@ -13,7 +13,9 @@ import { describe, expect, it } from 'vitest';
 
 import { abuseProtectionGuard } from '../src/abuse-guard/config.js';
 import { defaultPerPrefix } from '../src/abuse-guard/defaults.js';
+import { defaultPort } from '../src/cli/emulator-command.js';
 import { defaultMetadata } from '../src/constant.js';
+import { connectorConfigFor } from '../src/emulator/connector-config.js';
 import { defaultAccountInput } from '../src/emulator/default-account.js';
 import { tencentSmsConfigGuard } from '../src/types.js';
 
@@ -214,6 +216,18 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
       .map(({ lines }) => JSON.parse(lines.join('\n')) as { perPrefix?: { max?: number } })
       .find(({ perPrefix }) => perPrefix?.max !== undefined);
     expect(raised?.perPrefix?.max).toBeGreaterThan(defaultMax);
+  });
+
+  it('names, where it sends people to try it, every form field the emulator’s settings go in', () => {
+    const tryIt = section(text, name === 'README.md' ? /Try it without Tencent/ : /不用腾讯云试用/);
+    const config = connectorConfigFor(`http://127.0.0.1:${defaultPort}`);
+    const labels = Object.keys(config).map((key) => defaultMetadata.formItems?.find((item) => item.key === key)?.label);
+    expect(labels).not.toContain(undefined);
+    expect(labels.filter((label) => !tryIt.includes(label!))).toEqual([]);
+    expect(tryIt).toContain(`\`${config.endpoint}\``);
+    expect(tryIt).toContain(`http://127.0.0.1:${defaultPort}`);
+    // Only what the package carries: the developer docs are not in it.
+    expect(tryIt).not.toMatch(/docs\/|development\.md/);
   });
 
   it('gives config examples that the connector accepts as written', () => {
