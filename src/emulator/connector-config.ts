@@ -12,6 +12,8 @@ export const connectorConfigFor = (endpoint: string) => ({
   region: 'ap-guangzhou',
   sdkAppId: '1400000001',
   endpoint,
+  // The demo sends to a US number too: the switch on, as a form that sends abroad saves it.
+  international: true,
   templates: [
     { usageType: 'Generic', templateCode: '1000001', destination: 'mainland', params: ['{{code}}', '10'] },
     { usageType: 'Generic', templateCode: '1000002', destination: 'international', params: ['{{code}}', '10'] },
