@@ -175,6 +175,35 @@ describe('send', () => {
     expect(numeric.stdout).not.toContain('accessKeySecret is missing');
   });
 
+  it('sends the canonical number: a trunk prefix typed after the country code is dropped', async () => {
+    const config = await writeConfig('canonical.json', connectorConfigFor(emulator.url));
+    const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', '+44 (0) 7400 123499']);
+    expect(stdout).toContain('Number     4407400123499, read as +44 740 012 3499, United Kingdom\n');
+    expect(code).toBe(0);
+    // The emulator, like Tencent, holds the message under the number as sent.
+    expect(emulator.store.list('+447400123499')[0]?.phoneNumber).toBe('+447400123499');
+  });
+
+  it('refuses a number abroad with "international": false, saying which switch and how to type a mainland number', async () => {
+    const config = await writeConfig('international-off.json', { ...connectorConfigFor(emulator.url), international: false });
+    const before = emulator.store.list().length;
+    const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', '+1 415 555 2671']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Failed: invalid_request_parameters');
+    expect(stdout).toContain('Not sent to a number in United States: the International numbers switch is off ("international": false)');
+    expect(emulator.store.list()).toHaveLength(before);
+    const mainland = await runCli(lib, ['send', '--config', config, '--to', freshNumber()]);
+    expect(mainland.code).toBe(0);
+  });
+
+  it('refuses a number too long for its country before anything is sent', async () => {
+    const config = await writeConfig('too-long.json', connectorConfigFor(emulator.url));
+    const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', '+44 909 879 00000']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Number     4490987900000, read as +44 909 8790 0000, too long for United Kingdom\n');
+    expect(stdout).toContain('The phone number is too long for a number in United Kingdom: no number there has 11 digits after +44.');
+  });
+
   it('uses the --type and --locale to pick the template', async () => {
     const to = '+447400123456';
     const base = connectorConfigFor(emulator.url);

@@ -378,12 +378,28 @@ describe('numbers read by the installed copy, with core’s packages only', () =
     const error = await rejectionOf(
       connector.sendMessage(
         { to: '447781123456', type: 'Generic', payload: { code: '000000' } } as unknown as Parameters<SmsConnector['sendMessage']>[0],
-        { ...formConfig(server.endpoint), abuseProtection: { allowedRegions: ['GB'] } }
+        { ...formConfig(server.endpoint), international: true, abuseProtection: { allowedRegions: ['GB'] } }
       )
     );
     const { errorDescription } = (error as ConnectorError).data as { errorDescription: string };
     expect(errorDescription).toContain('region GG is not enabled');
     expect(errorDescription).toContain('+44 778 112 3456, Guernsey');
+    expect(server.requests).toHaveLength(before);
+  });
+
+  it('refuses the Console test of 13012345678 with International numbers off, as the form saves it', async () => {
+    const server = fakeTencent!;
+    const before = server.requests.length;
+    const connector = await createInstalledConnector();
+    const error = await rejectionOf(
+      connector.sendMessage(
+        { to: '13012345678', type: 'Generic', payload: { code: '000000' } } as unknown as Parameters<SmsConnector['sendMessage']>[0],
+        formConfig(server.endpoint)
+      )
+    );
+    const { errorDescription } = (error as ConnectorError).data as { errorDescription: string };
+    expect(errorDescription).toContain('the International numbers switch is off');
+    expect(errorDescription).toContain('read as +1 301 234 5678, United States — for a mainland China number type +86 first');
     expect(server.requests).toHaveLength(before);
   });
 

@@ -158,6 +158,13 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
     expect(targets.filter((target) => !/^https?:\/\/[^/]/.test(target))).toEqual([]);
   });
 
+  it('says in the International numbers row that the switch off sends to +86 only, and what a config without it does', () => {
+    const row = text.split('\n').find((line) => line.startsWith('| International numbers |')) ?? '';
+    expect(row).toMatch(/[(（]\+86[)）]/);
+    expect(row).toContain('invalid_request_parameters');
+    expect(row).toMatch(/built-in connector|内置连接器/);
+  });
+
   it('is an operator’s guide of at most 400 lines', () => {
     expect(text.trimEnd().split('\n').length).toBeLessThanOrEqual(400);
   });

@@ -16,6 +16,8 @@ export const connectorConfigFor = (endpoint: string) => ({
     { usageType: 'Generic', templateCode: '1000001', destination: 'mainland', params: ['{{code}}', '10'] },
     { usageType: 'Generic', templateCode: '1000002', destination: 'international', params: ['{{code}}', '10'] },
   ],
+  // International numbers too (the demo texts a US number): the switch on, as a form saves it.
+  international: true,
   advanced: true,
   endpoint,
 });
