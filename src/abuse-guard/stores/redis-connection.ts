@@ -39,7 +39,10 @@ type Connection = {
   connectingSince: LoopMark;
   /** Until this time (ms) Redis is not asked. */
   retryAt: number;
-  /** A cluster's last node error while connecting: why no root node answered. */
+  /**
+   * The client's last error not yet told: a cluster's node error while connecting (why no root
+   * node answered), or the fault that made us close a connected client.
+   */
   lastError?: unknown;
   /** A warning said Redis is unavailable, and no line has said it is back since. */
   reportedDown: boolean;
@@ -114,6 +117,9 @@ const connect = async (url: string, target: RedisTarget, connection: Connection,
     }
     if (connected) {
       connection.handle = undefined;
+      // Closing the client fails its commands in flight with a bare "Disconnects client": the
+      // warning a send then writes names this fault as the last error.
+      connection.lastError = error;
       handle.discard();
     } else if (target.cluster) {
       connection.lastError = error;
