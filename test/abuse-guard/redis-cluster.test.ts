@@ -18,17 +18,12 @@ import { allStarted, countOf, startSenderRig, type SenderRig } from '../helpers/
  */
 describe.runIf(redisServerAvailable())('budgets in a Redis Cluster', () => {
   let cluster: RedisCluster;
-  /** Another cluster, each master with a replica, for the test that kills a master. */
-  let failing: RedisCluster;
+  /** The failover test's own cluster: it stops it, and so does afterAll if the test timed out. */
+  let failing: RedisCluster | undefined;
   let rig: SenderRig;
 
   beforeAll(async () => {
-    await allStarted([
-      startRedisCluster().then((started) => (cluster = started)),
-      // A node silent for 1 s is taken for failed, so its replica takes over within seconds.
-      startRedisCluster({ replicas: 1, nodeTimeoutMs: 1000 }).then((started) => (failing = started)),
-      startSenderRig().then((started) => (rig = started)),
-    ]);
+    await allStarted([startRedisCluster().then((started) => (cluster = started)), startSenderRig().then((started) => (rig = started))]);
   });
   afterAll(async () => {
     await closeRedisConnections();
@@ -91,44 +86,51 @@ describe.runIf(redisServerAvailable())('budgets in a Redis Cluster', () => {
    * one line when the cluster is lost and one when it answers again.
    */
   it('sends go on, counted in the process until a replica takes over; one line when lost, one when back', async () => {
-    const config = rig.configWith({ perSource: { max: 3, windowSeconds: 3600 } }, failing.url);
-    const [sender] = await rig.startSenders(1, config, failing.connectedClients);
-    // Every key of the app sits on one master: the one to kill.
-    const holding = (await failing.keysPerNode()).findIndex((keys) => keys > 0);
-    expect(holding).toBeGreaterThanOrEqual(0);
-    const victim = failing.ports[holding]!;
-    // Each batch: three sends from an address of its own, to a block of its own, so every send
-    // is within its budgets wherever it is counted.
-    const batch = (index: number): Send[] =>
-      Array.from({ length: 3 }, (_, send) => ({ to: `86138${String(index).padStart(4, '0')}${String(send).padStart(4, '0')}`, ip: `198.18.60.${index}` }));
-    const back = () => sender!.stderr.includes('counted in Redis again');
+    // A cluster of its own, each master with a replica; a node silent for 1 s is taken for
+    // failed, so its replica takes over within seconds. Started and stopped here.
+    failing = await startRedisCluster({ replicas: 1, nodeTimeoutMs: 1000 });
+    try {
+      const config = rig.configWith({ perSource: { max: 3, windowSeconds: 3600 } }, failing.url);
+      const [sender] = await rig.startSenders(1, config, failing.connectedClients);
+      // Every key of the app sits on one master: the one to kill.
+      const holding = (await failing.keysPerNode()).findIndex((keys) => keys > 0);
+      expect(holding).toBeGreaterThanOrEqual(0);
+      const victim = failing.ports[holding]!;
+      // Each batch: three sends from an address of its own, to a block of its own, so every send
+      // is within its budgets wherever it is counted.
+      const batch = (index: number): Send[] =>
+        Array.from({ length: 3 }, (_, send) => ({ to: `86138${String(index).padStart(4, '0')}${String(send).padStart(4, '0')}`, ip: `198.18.60.${index}` }));
+      const back = () => sender!.stderr.includes('counted in Redis again');
 
-    const outcomes: string[] = [];
-    outcomes.push(...(await sender!.run(batch(1))));
-    // Killed while a batch is in flight.
-    const [during] = await Promise.all([sender!.run(batch(2)), failing.kill(victim)]);
-    outcomes.push(...during);
-    const deadline = performance.now() + 20_000;
-    let index = 3;
-    while (!back() && performance.now() < deadline && index < 250) {
-      outcomes.push(...(await sender!.run(batch(index))));
-      index += 1;
-      await sleep(100);
+      const outcomes: string[] = [];
+      outcomes.push(...(await sender!.run(batch(1))));
+      // Killed while a batch is in flight.
+      const [during] = await Promise.all([sender!.run(batch(2)), failing.kill(victim)]);
+      outcomes.push(...during);
+      const deadline = performance.now() + 20_000;
+      let index = 3;
+      while (!back() && performance.now() < deadline && index < 250) {
+        outcomes.push(...(await sender!.run(batch(index))));
+        index += 1;
+        await sleep(100);
+      }
+      expect(back(), `no line said the cluster was back:\n${sender!.stderr}`).toBe(true);
+      expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual([]);
+      expect(await failing.masters()).not.toContain(victim);
+
+      // Counted in the cluster again: a send from a new address adds its keys there.
+      const before = await failing.keyCount();
+      expect(await sender!.run(batch(index))).toEqual(['ok', 'ok', 'ok']);
+      expect(await failing.keyCount()).toBeGreaterThan(before);
+
+      const location = `Redis at ${redisLocation(failing.url)}`;
+      const lines = sender!.stderr.split('\n').filter((line) => line.includes('Redis at'));
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toContain(`${location} is unavailable (unreachable: `);
+      expect(lines[1]).toBe(`connector-tencent-sms: ${location} answers again; SMS budgets are counted in Redis again.`);
+      await rig.expectCleanExit([sender!], failing.password);
+    } finally {
+      await failing.stop();
     }
-    expect(back(), `no line said the cluster was back:\n${sender!.stderr}`).toBe(true);
-    expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual([]);
-    expect(await failing.masters()).not.toContain(victim);
-
-    // Counted in the cluster again: a send from a new address adds its keys there.
-    const before = await failing.keyCount();
-    expect(await sender!.run(batch(index))).toEqual(['ok', 'ok', 'ok']);
-    expect(await failing.keyCount()).toBeGreaterThan(before);
-
-    const location = `Redis at ${redisLocation(failing.url)}`;
-    const lines = sender!.stderr.split('\n').filter((line) => line.includes('Redis at'));
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toContain(`${location} is unavailable (unreachable: `);
-    expect(lines[1]).toBe(`connector-tencent-sms: ${location} answers again; SMS budgets are counted in Redis again.`);
-    await rig.expectCleanExit([sender!], failing.password);
-  }, 60_000);
+  }, 90_000);
 });

@@ -106,8 +106,14 @@ export const startRedisCluster = async ({
       ...nodePorts.map((port) => `127.0.0.1:${port}`),
       '--cluster-replicas', String(replicas), '--cluster-yes',
     ]);
-    for (let attempt = 0; !(await isReady()); attempt += 1) {
-      if (attempt > 100) {
+    // Ready, and every replica in sync: a replica that never synced cannot take over.
+    const replicasOnline = async () => {
+      const infos = await Promise.all(running().map(async (port) => cli(password, port, 'info', 'replication')));
+      const online = infos.map((info) => info.match(/^slave\d+:.*state=online/gm)?.length ?? 0);
+      return online.reduce((sum, count) => sum + count, 0) === 3 * replicas;
+    };
+    for (let attempt = 0; !(await isReady()) || !(await replicasOnline()); attempt += 1) {
+      if (attempt > 200) {
         throw new Error('the cluster did not become ready');
       }
       await sleep(100);
