@@ -17,6 +17,7 @@ import { defaultPort } from '../src/cli/emulator-command.js';
 import { defaultMetadata } from '../src/constant.js';
 import { connectorConfigFor } from '../src/emulator/connector-config.js';
 import { defaultAccountInput } from '../src/emulator/default-account.js';
+import { redact } from '../src/errors/redact.js';
 import { tencentSmsConfigGuard } from '../src/types.js';
 
 import { legacyConfig } from './helpers/config.js';
@@ -167,6 +168,31 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
 
   it('is an operator’s guide of at most 400 lines', () => {
     expect(text.trimEnd().split('\n').length).toBeLessThanOrEqual(400);
+  });
+
+  it('says which spellings of a secret are removed, each one the redaction removes, and claims no more', () => {
+    const lines = text.split('\n');
+    const start = lines.findIndex((line) => line.includes('`[redacted]`'));
+    const end = lines.findIndex((line, index) => index > start && (line.trim() === '' || line.startsWith('- ')));
+    const item = lines.slice(start, end).join(' ');
+    for (const named of ['JSON', 'URL', 'HTML', 'base64', '12', '`…`', name === 'README.md' ? 'hex' : '十六进制']) {
+      expect({ named, found: item.includes(named) }).toEqual({ named, found: true });
+    }
+    expect(item).not.toMatch(/any encoding|何种编码|任何编码/);
+    const secret = 'Readme-Secret/9f2c+e7=Q';
+    const html = [...secret].map((character) => `&#x${character.charCodeAt(0).toString(16)};`).join('');
+    for (const spelled of [
+      secret.toUpperCase(),
+      JSON.stringify(secret.replace('/', '\\/')),
+      encodeURIComponent(secret),
+      html,
+      Buffer.from(secret).toString('base64'),
+      Buffer.from(secret).toString('hex'),
+      secret.slice(3, 15),
+      `${secret.slice(0, 6)}…`,
+    ]) {
+      expect(redact(`said ${spelled} here`, [secret])).not.toContain(spelled.slice(0, 5));
+    }
   });
 
   it('never tells anyone to run the unpublished package name through npx', () => {

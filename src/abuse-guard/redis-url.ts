@@ -8,9 +8,11 @@ import { accessSync, constants, statSync } from 'node:fs';
  * name PEM files for TLS. A bare yes is the default local server. Unknown parameters are ignored,
  * as Logto ignores them.
  *
- * One difference, on purpose: certificates are verified unless `reject_unauthorized` is a no.
+ * Two differences, on purpose. Certificates are verified unless `reject_unauthorized` is a no:
  * Logto checks them only when it is a yes, which lets anyone on the path read the budgets' keys
- * and answer in Redis' place.
+ * and answer in Redis' place. And a userinfo without a colon (`redis://secret@host`) is the
+ * password, as redis-cli reads it (`AUTH secret`): node-redis, and so Logto, takes it for a user
+ * name and sends `AUTH secret ""`, which Redis refuses unless such a user exists without password.
  */
 
 /** One Redis server: a single node, or a root node of a cluster. */
@@ -56,6 +58,20 @@ const parse = (value: string): URL | undefined => {
     return undefined;
   }
 };
+
+/**
+ * The userinfo as written, before the URL parser encodes it, or undefined without one. As the
+ * parser reads it: the authority ends at the first `/`, `?` or `#`, its userinfo at its last `@`.
+ */
+const writtenUserInfo = (text: string): string | undefined => {
+  const authority = /^[a-z][\da-z+.-]*:\/\/([^/?#]*)/i.exec(text)?.[1] ?? '';
+  const at = authority.lastIndexOf('@');
+  return at === -1 ? undefined : authority.slice(0, at);
+};
+
+/** `redis://secret@host`: a userinfo of one part, read as the password (see the top of this file). */
+const isPasswordOnly = (url: URL, text: string): boolean =>
+  url.username !== '' && url.password === '' && !(writtenUserInfo(text) ?? '').includes(':');
 
 /**
  * Percent-decoding that never throws: maximal runs of valid `%XX` sequences are decoded, a stray
@@ -163,8 +179,12 @@ export const readRedisUrl = (value: string): RedisTarget | { problem: string } =
     cluster,
     nodes: nodes.filter((node) => node !== undefined),
     database,
-    username: url.username === '' ? undefined : safeDecode(url.username),
-    password: url.password === '' ? undefined : safeDecode(url.password),
+    ...(isPasswordOnly(url, text)
+      ? { username: undefined, password: safeDecode(url.username) }
+      : {
+          username: url.username === '' ? undefined : safeDecode(url.username),
+          password: url.password === '' ? undefined : safeDecode(url.password),
+        }),
     tls,
   };
 };
@@ -177,22 +197,26 @@ export const redisUrlProblem = (value: string): string | undefined => {
 
 /**
  * The secret of a Redis URL, in the spellings it may take: the password as written and
- * percent-decoded (node-redis sends the decoded one). Host and port are no secret: a warning
- * that hides them cannot say which Redis failed. Text that is no URL at all may be anything
- * (a password pasted into the field), so all of it is secret.
+ * percent-decoded (node-redis sends the decoded one), whether after a colon or alone in the user
+ * slot (`redis://secret@host`). Host and port are no secret: a warning that hides them cannot
+ * say which Redis failed. Text that is no URL at all may be anything (a password pasted into the
+ * field), so all of it is secret.
  */
 export const redisUrlSecrets = (value: unknown): string[] => {
   if (typeof value !== 'string') {
     return [];
   }
-  const url = parse(value.trim());
+  const text = value.trim();
+  const url = parse(text);
   if (url === undefined) {
-    return [value, value.trim()].filter((form) => form !== '');
+    return [value, text].filter((form) => form !== '');
   }
-  // Also as written before the URL parser normalised it: an unencoded `#`, `?` or `/` in a
-  // password ends the userinfo for the parser, not for the eye.
-  const written = /^[a-z]+:\/\/[^:@/]*:([^/]*)@/i.exec(value.trim())?.[1] ?? '';
-  const spellings = [url.password, written].flatMap((password) => [password, safeDecode(password)]);
+  // Also as written before the URL parser normalised it: an unencoded `#` or `?` in a password
+  // ends the userinfo for the parser, not for the eye.
+  const written = /^[a-z]+:\/\/[^:@/]*:([^/]*)@/i.exec(text)?.[1] ?? '';
+  const writtenAlone = /^[a-z]+:\/\/([^:/]*)@/i.exec(text)?.[1] ?? '';
+  const passwords = [url.password, written, writtenAlone, isPasswordOnly(url, text) ? url.username : ''];
+  const spellings = passwords.flatMap((password) => [password, safeDecode(password)]);
   return [...new Set(spellings)].filter((form) => form !== '');
 };
 

@@ -4,14 +4,26 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { closeRedisConnections, withRedis } from '../../src/abuse-guard/stores/redis-connection.js';
+import { freePort } from '../helpers/redis-server.js';
+
+type SlowRedisOptions = {
+  handshakeDelayMs: number;
+  pingDelays: number[];
+  /** The error AUTH gets (e.g. `WRONGPASS …`); without it, AUTH is accepted. */
+  authError?: string;
+  /** Where to listen; a free port by default. */
+  port?: number;
+};
 
 /**
  * A Redis stand-in that speaks just enough RESP for node-redis: it answers the handshake after
  * `handshakeDelayMs` and each PING after the delay `pingDelays` gives for it (0 once exhausted).
  * It lets a test place a slow connection and a slow first command on either side of the bound.
+ * It records every command it receives.
  */
-const slowRedis = async ({ handshakeDelayMs, pingDelays }: { handshakeDelayMs: number; pingDelays: number[] }) => {
+const slowRedis = async ({ handshakeDelayMs, pingDelays, authError, port: wanted = 0 }: SlowRedisOptions) => {
   const sockets = new Set<Socket>();
+  const commands: string[][] = [];
   let connections = 0;
   const server: Server = createServer((socket) => {
     connections += 1;
@@ -29,18 +41,26 @@ const slowRedis = async ({ handshakeDelayMs, pingDelays }: { handshakeDelayMs: n
           return;
         }
         const words = Array.from({ length: count }, (_, index) => lines[2 + 2 * index]!);
+        commands.push(words);
         buffered = lines.slice(1 + 2 * count).join('\r\n');
         const name = words[0]!.toUpperCase();
-        const [reply, delay] = name === 'PING' ? ['+PONG\r\n', pingDelays.shift() ?? 0] : ['+OK\r\n', handshakeDelayMs];
+        const [reply, delay] =
+          name === 'PING'
+            ? ['+PONG\r\n', pingDelays.shift() ?? 0]
+            : name === 'AUTH' && authError !== undefined
+              ? [`-${authError}\r\n`, 0]
+              : ['+OK\r\n', handshakeDelayMs];
         setTimeout(() => socket.writable && socket.write(reply), delay);
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(wanted, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
+    commands,
     connections: () => connections,
     /** Closes every connection from the server's side, as Redis' `timeout` does to idle clients. */
     dropConnections: () => {
@@ -117,6 +137,65 @@ describe('withRedis', () => {
       await sleep(700);
       expect(await ping()).toBe('PONG');
       expect(redis.connections()).toBe(1);
+    } finally {
+      stderr.mockRestore();
+      await closeRedisConnections();
+      await redis.close();
+    }
+  });
+  it('writes one line per cause per minute, and one line when Redis answers again (simulated clock)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = Date.UTC(2026, 5, 1);
+    const at = (seconds: number) => vi.setSystemTime(start + seconds * 1000);
+    at(0);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const port = await freePort();
+    const url = `redis://:pw-9c1e-not-shown@127.0.0.1:${port}`;
+    const ping = async () => withRedis(url, async (client) => client.ping());
+    let redis: Awaited<ReturnType<typeof slowRedis>> | undefined;
+    try {
+      // Nothing listens: unreachable.
+      expect(await ping()).toBeUndefined();
+      // 30 s later (past the back-off, within the minute) a server refuses the password: a
+      // second cause, a second line.
+      at(30);
+      redis = await slowRedis({ handshakeDelayMs: 0, pingDelays: [], authError: 'WRONGPASS invalid username-password pair or user is disabled.', port });
+      expect(await ping()).toBeUndefined();
+      // Each cause again within its minute: no line.
+      at(32);
+      expect(await ping()).toBeUndefined();
+      await redis.close();
+      at(34);
+      expect(await ping()).toBeUndefined();
+      // A minute after the first line: unreachable is told again.
+      at(61);
+      expect(await ping()).toBeUndefined();
+      // A server that accepts: counted in Redis again, and one line says so.
+      redis = await slowRedis({ handshakeDelayMs: 0, pingDelays: [], port });
+      at(63);
+      expect(await ping()).toBe('PONG');
+      expect(await ping()).toBe('PONG');
+      const lines = stderr.mock.calls.map(([line]) => String(line as unknown));
+      expect(lines).toHaveLength(4);
+      expect(lines[0]).toContain(`Redis at redis://127.0.0.1:${port} is unavailable (unreachable: Error: connect ECONNREFUSED 127.0.0.1:${port})`);
+      expect(lines[1]).toContain(`Redis at redis://127.0.0.1:${port} is unavailable (credentials refused: Error: WRONGPASS`);
+      expect(lines[2]).toContain(`Redis at redis://127.0.0.1:${port} is unavailable (unreachable: `);
+      expect(lines[3]).toBe(`connector-tencent-sms: Redis at redis://127.0.0.1:${port} answers again; SMS budgets are counted in Redis again.\n`);
+      expect(lines.join('')).not.toContain('pw-9c1e-not-shown');
+    } finally {
+      stderr.mockRestore();
+      vi.useRealTimers();
+      await closeRedisConnections();
+      await redis?.close();
+    }
+  });
+
+  it('says nothing is back when no line said it was unavailable', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const redis = await slowRedis({ handshakeDelayMs: 0, pingDelays: [] });
+    try {
+      expect(await withRedis(redis.url, async (client) => client.ping())).toBe('PONG');
+      expect(stderr).not.toHaveBeenCalled();
     } finally {
       stderr.mockRestore();
       await closeRedisConnections();

@@ -43,7 +43,7 @@ describe.runIf(redisServerAvailable())('Redis over TLS', () => {
     const { clientCert, clientKey } = redis.files;
     // Signed by a CA the system does not trust: not connected, and the warning says why.
     expect(await ping(urlWith({ cert: clientCert, key: clientKey }))).toBeUndefined();
-    expect(warnings().join('\n')).toMatch(/Redis at rediss:\/\/127\.0\.0\.1:\d+ is unavailable \(.*certificate/i);
+    expect(warnings().join('\n')).toMatch(/Redis at rediss:\/\/127\.0\.0\.1:\d+ is unavailable \(TLS failed: .*certificate/i);
     expect(warnings().join('\n')).not.toContain(redis.password);
     await closeRedisConnections();
     expect(await ping(urlWith({ cert: clientCert, key: clientKey, reject_unauthorized: 'no' }))).toBe('PONG');

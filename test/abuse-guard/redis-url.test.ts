@@ -46,6 +46,17 @@ describe("Logto's REDIS_URL grammar", () => {
     expect(target('redis://:p@[fd00::7]:7000/0').nodes).toEqual([{ host: 'fd00::7', port: 7000 }]);
   });
 
+  it('reads a userinfo without a colon as the password, as redis-cli does (AUTH with one argument)', () => {
+    expect(target('redis://s3cret%2Fpw@redis.internal:6379')).toMatchObject({ username: undefined, password: 's3cret/pw' });
+    expect(target('redis://s3cret@n1:7000?cluster=1&host=n2:7001')).toMatchObject({ cluster: true, username: undefined, password: 's3cret' });
+    // An unencoded @ in it: the userinfo ends at the last one, as the URL parser reads it.
+    expect(target('redis://p@ss@redis.internal')).toMatchObject({ username: undefined, password: 'p@ss', nodes: [{ host: 'redis.internal', port: 6379 }] });
+    // With a colon, the part before it is the user, even with nothing after it.
+    expect(target('redis://app:@redis.internal')).toMatchObject({ username: 'app', password: undefined });
+    expect(target('redis://app:pw@redis.internal')).toMatchObject({ username: 'app', password: 'pw' });
+    expect(target('redis://:pw@redis.internal')).toMatchObject({ username: undefined, password: 'pw' });
+  });
+
   it('keeps a stray % in a password as it is, as Logto does, instead of failing', () => {
     expect(target('redis://:100%pure@redis.internal').password).toBe('100%pure');
   });
@@ -144,6 +155,22 @@ describe('what a Redis warning may show', () => {
       expect(reason).toContain('10.1.2.3:6379');
       expect(reason).not.toContain(spelling.slice(0, 12));
     }
+  });
+
+  it('removes a password written in the user slot, in every spelling, and keeps host and port', () => {
+    for (const [url, password] of [
+      ['redis://userSLOT-secret-41@10.1.2.3:6379', 'userSLOT-secret-41'],
+      ['redis://userSLOT%2Fsecret%2341@10.1.2.3:6379/0', 'userSLOT/secret#41'],
+      ['rediss://userSLOT-secret-41@n1:7000?cluster=1&host=n2:7001', 'userSLOT-secret-41'],
+    ] as const) {
+      const secrets = redisUrlSecrets(url);
+      expect(secrets).toContain(password);
+      const reason = redact(`Error: AUTH ${password} ${encodeURIComponent(password)} refused by 10.1.2.3:6379`, secrets);
+      expect(reason).toBe('Error: AUTH [redacted] [redacted] refused by 10.1.2.3:6379');
+      expect(redisLocation(url)).not.toContain('userSLOT');
+    }
+    // A user name followed by a password stays readable: only the password is secret.
+    expect(redisUrlSecrets('redis://app-user:pw-long-enough@10.1.2.3:6379')).toEqual(['pw-long-enough']);
   });
 
   it('names every root node of a cluster, and TLS', () => {

@@ -11,7 +11,8 @@ const memoryStore = new MemoryBudgetStore();
  * Budgets in Redis, and in this process while Redis is unavailable (refused, failing, not
  * answering): each Logto instance then enforces the budgets on its own share of the traffic,
  * which is looser than one shared count but never no limit. The Redis store says so (once a
- * minute at most) and is asked again on later sends, so counting there resumes by itself.
+ * minute per cause at most, and once when Redis is back) and is asked again on later sends, so
+ * counting there resumes by itself.
  */
 class RedisOrMemoryStore implements BudgetStore {
   constructor(private readonly redis: BudgetStore) {}

@@ -5,6 +5,8 @@ import type { RedisClientType, RedisClusterType } from 'redis';
 
 import type { RedisTarget, RedisTls } from '../redis-url.js';
 
+import { RedisConfigError } from './redis-failure.js';
+
 /** A script call: its keys (all in one hash slot on a cluster) and its other arguments. */
 export type ScriptCall = { keys: string[]; arguments: string[] };
 
@@ -45,7 +47,7 @@ const tlsOptions = async (tls: RedisTls | undefined) => {
       return await readFile(file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unreadable';
-      throw new Error(`cannot read the file the ${name} parameter names (${code})`);
+      throw new RedisConfigError(`cannot read the file the ${name} parameter names (${code})`);
     }
   };
   const [cert, key, ca] = await Promise.all([

@@ -1,12 +1,13 @@
 import type * as Redis from 'redis';
 
 import { readRedisUrl, redisLocation, redisUrlSecrets, type RedisTarget } from '../redis-url.js';
-import { warnAtMostOncePerMinute } from '../warning.js';
+import { warn, warnOncePerMinute } from '../warning.js';
 
 import { redact } from '../../errors/redact.js';
 
 import { afterLoopFreeTime, freeMsSince, loopMark, type LoopMark } from './loop-free-timer.js';
 import { createRedisHandle, type RedisCommandClient, type RedisHandle } from './redis-client.js';
+import { causeOf, RedisConfigError, redisFailureLabels, RedisTimeoutError } from './redis-failure.js';
 
 export type { RedisCommandClient } from './redis-client.js';
 
@@ -38,16 +39,17 @@ type Connection = {
   connectingSince: LoopMark;
   /** Until this time (ms) Redis is not asked. */
   retryAt: number;
-  /** A cluster's last node error while connecting: why no root node answered. */
+  /**
+   * The client's last error not yet told: a cluster's node error while connecting (why no root
+   * node answered), or the fault that made us close a connected client.
+   */
   lastError?: unknown;
+  /** A warning said Redis is unavailable, and no line has said it is back since. */
+  reportedDown: boolean;
 };
 
 /** One client per URL per process, created on the first send that needs it. */
 const connections = new Map<string, Connection>();
-
-class RedisTimeoutError extends Error {
-  override name = 'RedisTimeoutError';
-}
 
 const textOf = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -59,19 +61,37 @@ const reasonOf = (error: unknown, url: string, connection?: Connection): string 
   return redact(text.replace(/\s+/g, ' '), redisUrlSecrets(url)).slice(0, 240);
 };
 
-const warnUnavailable = (url: string, error: unknown, connection?: Connection) =>
-  warnAtMostOncePerMinute(
-    `connector-tencent-sms: Redis at ${redisLocation(url)} is unavailable (${reasonOf(error, url, connection)}); SMS budgets are counted in this process until it answers again.`
+/**
+ * Tells the operator Redis is unavailable and why: one line per cause per minute, so a second,
+ * different problem (a wrong password after a frozen server) is told too, and an outage that goes
+ * on writes no more than one line a minute per cause.
+ */
+const warnUnavailable = (url: string, connection: Connection, error: unknown) => {
+  const location = redisLocation(url);
+  const cause = causeOf(error, connection.lastError);
+  const written = warnOncePerMinute(
+    `${location} ${cause}`,
+    `connector-tencent-sms: Redis at ${location} is unavailable (${redisFailureLabels[cause]}: ${reasonOf(error, url, connection)}); SMS budgets are counted in this process until it answers again.`
   );
+  connection.reportedDown ||= written;
+};
 
-/** Forgets the client, backs off, and tells the operator (once a minute at most). */
+/** After a warning that Redis was unavailable, the one line that says it answers again. */
+const reportBack = (url: string, connection: Connection) => {
+  if (connection.reportedDown) {
+    connection.reportedDown = false;
+    warn(`connector-tencent-sms: Redis at ${redisLocation(url)} answers again; SMS budgets are counted in Redis again.`);
+  }
+};
+
+/** Forgets the client, backs off, and tells the operator (once a minute per cause at most). */
 const markDown = (url: string, connection: Connection, error: unknown) => {
   const { handle } = connection;
   connection.handle = undefined;
   connection.connecting = undefined;
   connection.retryAt = Date.now() + redisRetryDelayMs;
   handle?.discard();
-  warnUnavailable(url, error, connection);
+  warnUnavailable(url, connection, error);
   connection.lastError = undefined;
 };
 
@@ -97,6 +117,9 @@ const connect = async (url: string, target: RedisTarget, connection: Connection,
     }
     if (connected) {
       connection.handle = undefined;
+      // Closing the client fails its commands in flight with a bare "Disconnects client": the
+      // warning a send then writes names this fault as the last error.
+      connection.lastError = error;
       handle.discard();
     } else if (target.cluster) {
       connection.lastError = error;
@@ -178,7 +201,7 @@ export const withRedis = async <T>(
 ): Promise<T | undefined> => {
   let connection = connections.get(url);
   if (!connection) {
-    connection = { target: readRedisUrl(url), retryAt: 0, connectingSince: loopMark() };
+    connection = { target: readRedisUrl(url), retryAt: 0, connectingSince: loopMark(), reportedDown: false };
     connections.set(url, connection);
   }
   if (Date.now() < connection.retryAt) {
@@ -187,12 +210,12 @@ export const withRedis = async <T>(
   const { target } = connection;
   if ('problem' in target) {
     // The config guard refuses such a URL first; this only keeps a send from failing on it.
-    warnUnavailable(url, new Error(`the Redis URL ${target.problem}`));
+    warnUnavailable(url, connection, new RedisConfigError(`the Redis URL ${target.problem}`));
     return undefined;
   }
   // An attempt that has already outlasted one send's wait is not waited for again.
   if (connection.connecting && freeMsSince(connection.connectingSince) >= redisCallTimeoutMs) {
-    warnUnavailable(url, new RedisTimeoutError(`still connecting after ${redisCallTimeoutMs} ms`));
+    warnUnavailable(url, connection, new RedisTimeoutError(`still connecting after ${redisCallTimeoutMs} ms`));
     return undefined;
   }
   // A call that had to connect spends part of its bound on the handshake: if its command then runs
@@ -211,11 +234,12 @@ export const withRedis = async <T>(
         }
       })
     );
+    reportBack(url, connection);
     return result;
   } catch (error) {
     if (error instanceof RedisTimeoutError && (connection.connecting || !wasReady)) {
       // Still connecting, or only just connected: this send goes ahead, the connection stays.
-      warnUnavailable(url, error);
+      warnUnavailable(url, connection, error);
     } else {
       markDown(url, connection, error);
     }
