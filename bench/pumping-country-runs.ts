@@ -171,11 +171,11 @@ export const countryRuns: CountryRun[] = [
   },
   {
     id: 'country-mainland',
-    title: 'a mainland app from a cold start, 1,500/h to +86 for two days, International on',
+    title: 'a mainland app from a cold start, a day of 1,500/h to +86, International on',
     bound: 'none refused',
     play: async (context) => {
-      const outcomes = await play(context, 'country-mainland', context.configs(), 2, [mainlandApp({ perHour: 1500 })]);
-      const users = usersRefused(outcomes, [0, 1]);
+      const outcomes = await play(context, 'country-mainland', context.configs(), 1, [mainlandApp({ perHour: 1500 })]);
+      const users = usersRefused(outcomes, [0]);
       return { measured: users.text, met: users.refused === 0 };
     },
   },
