@@ -82,7 +82,7 @@ export class MobileNumbers {
       throw new Error(`no example mobile number for ${region}`);
     }
     const national = example.nationalNumber as string;
-    this.free = Math.min(free, national.length - 2);
+    this.free = Math.min(free, national.length - 1);
     this.head = `+${example.countryCallingCode}${national.slice(0, national.length - this.free)}`;
     this.example = example.number as string;
   }

@@ -27,7 +27,7 @@ export type CountryRunContext = {
    * Parsed connector configs of an SDK app of its own, with the defaults and the International
    * switch on: one per instance (instances share the app, and a Redis when the context has one).
    */
-  configs: (options?: { allowedRegions?: readonly string[]; instances?: number }) => unknown[];
+  configs: (options?: { abuseProtection?: Record<string, unknown>; instances?: number }) => unknown[];
   /** Called as each simulated day ends (progress). */
   onDay?: (run: string, day: number) => void;
 };
@@ -81,6 +81,9 @@ const attackOutcome = (outcomes: readonly DayOutcome[], days: readonly number[],
   return { paid, met: paid <= bound, text: `${count(paid)} paid of ${count(asked)}` };
 };
 
+/** What the attack runs before the country rule's: only the block rule refuses. */
+const withoutCountryRule = { perCountry: false };
+
 export const countryRuns: CountryRun[] = [
   {
     id: 'country-new',
@@ -94,6 +97,18 @@ export const countryRuns: CountryRun[] = [
       const attack = attackOutcome(outcomes, [attackDay], [neverServed], 50);
       const users = usersRefused(outcomes, [attackDay]);
       return { measured: `${attack.text}; that day ${users.text}`, met: attack.met, attackRefusedBy: refusalsBy(outcomes, 'attack') };
+    },
+  },
+  {
+    id: 'country-new-off',
+    title: 'that day of 1,000/h at Latvia with the country rule turned off (`perCountry: false`): what the block rule alone lets through',
+    bound: '— (for comparison)',
+    play: async (context) => {
+      const outcomes = await play(context, 'country-new-off', context.configs({ abuseProtection: withoutCountryRule }), 1, [
+        pumpingRun({ regions: [neverServed], perHour: attackPerHour, days: [0] }),
+      ]);
+      const attack = attackOutcome(outcomes, [0], [neverServed], Number.POSITIVE_INFINITY);
+      return { measured: attack.text, met: true, attackRefusedBy: refusalsBy(outcomes, 'attack') };
     },
   },
   {
@@ -184,7 +199,7 @@ export const countryRuns: CountryRun[] = [
     title: 'a new deployment that lists its 80 countries in allowedRegions: the global app for two weeks from a cold start, and on its first day 1,000/h at a country it did not list',
     bound: '≤ 0.1 % refused from day 1; nothing paid to an unlisted country',
     play: async (context) => {
-      const outcomes = await play(context, 'country-listed', context.configs({ allowedRegions: globalCountries }), warmDays, [
+      const outcomes = await play(context, 'country-listed', context.configs({ abuseProtection: { allowedRegions: [...globalCountries] } }), warmDays, [
         globalApp(),
         pumpingRun({ regions: [neverServed], perHour: attackPerHour, days: [0] }),
       ]);

@@ -61,6 +61,16 @@ export const reading = (results: PumpingResults): string[] => {
     );
   }
 
+  const coldStart = (['default', 'bare'] as const).filter((config) => has(config) && (refused(config, 'international') ?? 0) > 0);
+  if (run('international') && coldStart.length > 0) {
+    const users = run('international')!.users ?? 0;
+    lines.push(
+      `Users of every region are refused in part under ${coldStart
+        .map((config) => `the ${results.configs.find((item) => item.id === config)!.label} (${count(refused(config, 'international')!)} of ${count(users)})`)
+        .join(' and ')}: that run sends to 245 countries within seconds of a cold start, which is what a run over many small destinations looks like. Countries the app has not served yet share 100 codes a day (\`perCountry.newCountries\`), and what a country may get is learned from the app's traffic over days (the per-country runs below: from its second week nothing of the app's own traffic is refused). An app that serves every region from its first day lists them in \`allowedRegions\`, as the suggested settings do: listed countries count as served.`
+    );
+  }
+
   const costOf = (config: ConfigId, store: 'memory' | 'redis' | 'cluster') => {
     const cost = results.costs.get(costKey(config, store));
     return cost && !cost.skipped && cost.calls > 0 ? median(cost.durationsUs) : undefined;
