@@ -11,6 +11,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { abuseProtectionGuard } from '../src/abuse-guard/config.js';
+import { CountryRefusalLog } from '../src/abuse-guard/country-log.js';
+import { countryWordsOf } from '../src/abuse-guard/rules/per-country.js';
 import { defaultMetadata } from '../src/constant.js';
 import { defaultAccountInput } from '../src/emulator/default-account.js';
 import { tencentSmsConfigGuard } from '../src/types.js';
@@ -171,7 +173,7 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
       .filter(({ language }) => language === 'json')
       .map(({ lines }) => JSON.parse(lines.join('\n')) as Record<string, unknown>);
     const configs = examples.filter((example) => 'accessKeyId' in example);
-    const protections = examples.filter((example) => 'allowedRegions' in example || 'perSource' in example);
+    const protections = examples.filter((example) => ['allowedRegions', 'perSource', 'perCountry'].some((key) => key in example));
     expect(configs.length).toBeGreaterThan(0);
     for (const config of configs) {
       expect(tencentSmsConfigGuard.safeParse(config).error?.issues).toBeUndefined();
@@ -183,7 +185,28 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
   });
 });
 
-describe.each(Object.entries(guides))('the abuse protection in %s, as the code has it', (_, text) => {
+describe.each(Object.entries(guides))('the abuse protection in %s, as the code has it', (name, text) => {
+  const pumping = section(text, name === 'README.md' ? /Stop SMS pumping/ : /防范短信盗刷/);
+
+  it('keeps the code lines of its section within 56 characters, the narrowest panel Logto shows', () => {
+    const wide = codeBlocks(pumping).flatMap(({ lines }) => lines.filter((line) => displayWidth(line) > 56));
+    expect(wide).toEqual([]);
+  });
+
+  it('quotes the per-country log line as the connector writes it (wrapped, the middle cut)', () => {
+    const lines: string[] = [];
+    const log = new CountryRefusalLog((line) => lines.push(line));
+    const hour = Date.UTC(2026, 2, 2, 10);
+    for (let refusal = 0; refusal < 1000; refusal += 1) {
+      log.note('LV', countryWordsOf('LV'), { refusedToday: 22_961 + refusal, allowance: 20, spent: 'allowance' }, hour);
+    }
+    log.note('LV', countryWordsOf('LV'), { refusedToday: 23_961, allowance: 20, spent: 'allowance' }, hour + 3_600_000);
+    const quoted = codeBlocks(pumping).find(({ lines: block }) => block[0]?.startsWith('connector-tencent-sms: codes to'));
+    const [head = '', tail = ''] = (quoted?.lines.join(' ') ?? '').split(' … ');
+    expect(lines[1]!.startsWith(head)).toBe(true);
+    expect(lines[1]!.endsWith(tail)).toBe(true);
+    expect(head.length).toBeGreaterThan(40);
+  });
   it('has a table row for every abuseProtection key', () => {
     const firstCells = tableRows(text).map(([first]) => first ?? '');
     const missing = Object.keys(abuseProtectionGuard.shape).filter(
