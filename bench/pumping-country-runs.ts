@@ -57,7 +57,10 @@ const attackPerHour = 1000;
 export const servedTarget = globalCountries[2]!;
 
 const count = (value: number) => value.toLocaleString('en-US');
-const percent = (part: number, whole: number) => (whole === 0 ? '0 %' : `${((100 * part) / whole).toFixed(part === 0 ? 0 : 3)} %`);
+const percent = (part: number, whole: number) => {
+  const share = whole === 0 ? 0 : (100 * part) / whole;
+  return `${share.toFixed(share === 0 ? 0 : share >= 1 ? 1 : 3)} %`;
+};
 
 const play = async (context: CountryRunContext, id: string, configs: unknown[], days: number, traffic: Traffic[]) =>
   playOnClock({

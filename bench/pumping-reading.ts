@@ -29,6 +29,13 @@ export const reading = (results: PumpingResults): string[] => {
   }
 
   const rotations = ['ipv6-site', '6to4', 'forged-xff'].filter((id) => run(id));
+  if (has('default') && rotations.length > 0 && rotations.every((id) => (paid('default', id) ?? Infinity) <= 50)) {
+    lines.push(
+      `The runs that rotate addresses over UK mobile numbers spread across many blocks got ${rotations
+        .map((id) => count(paid('default', id)!))
+        .join(', ')} codes under the default form: no block filled, but the app had never served the United Kingdom, so the per-country budget gave it 20 that day (the +44 7 range also holds Guernsey, Jersey and the Isle of Man, each a country of its own). No address change escapes it.`
+    );
+  }
   if (has('default') && rotations.length > 0 && rotations.every((id) => paid('default', id) === run(id)!.sends.length)) {
     lines.push(
       'The default form has no budgets per source (only the operator can size them for the audience), so runs that rotate addresses over ordinary mobile numbers spread across many blocks are paid for in full there; the suggested settings are what bound them.'

@@ -70,7 +70,8 @@ const emptyEntry = (kind: WindowLimit['kind']): WindowEntry =>
 
 /**
  * Budgets counted in this process: sliding windows kept as the times of recent codes and the last
- * time of each recent number. A claim runs synchronously, so it is atomic however many sends are
+ * time of each recent number, and learned daily allowances as a fixed set of counters per key (see
+ * learned.ts). A claim runs synchronously, so it is atomic however many sends are
  * in flight. Bounded in memory and in work: past `maxKeys` the least recently used entry makes
  * room (forgetting that key's spending, never refusing), and each claim looks at a few more
  * entries to drop expired ones, so no claim ever walks the whole store.
