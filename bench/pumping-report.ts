@@ -13,6 +13,7 @@ import {
   type StoreId,
 } from './pumping-results.js';
 import { zipfShare } from './pumping-clock.js';
+import { countryRuns } from './pumping-country-runs.js';
 import type { PumpingRun } from './pumping-runs.js';
 import { median, percentile } from './stats.js';
 
@@ -107,7 +108,7 @@ const countrySection = (results: PumpingResults): string[] => {
   return [
     '### Per-country budgets, on a simulated clock',
     '',
-    `Each run goes through \`guardSend\` alone (no HTTP), one send after another in time order, with \`Date.now\` (the guard's only clock) set to each send's simulated time: weeks play in seconds. Configs are the form's defaults with the International switch on, each run an SDK app of its own; a code the guard lets through counts as paid. The global app: 80 countries with Zipf shares (the first gets ${(100 * zipfShare(0)).toFixed(0)} %, the 80th ${(100 * zipfShare(79)).toFixed(2)} %), 120 codes an hour at the 14:00 UTC peak, a tenth of it at 02:00 (about 1,580 a day), each to a random mobile number of its country from an address of its own. A run: real mobile numbers of the target's range from rotating addresses, 40 to a block before moving to the next (the block rule allows 20 an hour). In brackets, the attack's refusals by rule. Runs took ${seconds.toFixed(0)} s in all.`,
+    `Each run goes through \`guardSend\` alone (no HTTP), one send after another in time order, with \`Date.now\` (the guard's only clock) set to each send's simulated time: weeks play in seconds. Configs are the form's defaults with the International switch on, each run an SDK app of its own; a code the guard lets through counts as paid. The global app: 80 countries with Zipf shares (the first gets ${(100 * zipfShare(0)).toFixed(0)} %, the 80th ${(100 * zipfShare(79)).toFixed(2)} %), 120 codes an hour at the 14:00 UTC peak, a tenth of it at 02:00 (about 1,580 a day), each to a random mobile number of its country from an address of its own. A run: real mobile numbers of the target's range from rotating addresses, 40 to a block before moving to the next (the block rule allows 20 an hour). In brackets, the attack's refusals by rule. Runs took ${seconds.toFixed(0)} s in all. To play them: \`npm run bench:pumping\` (every run), \`-- --runs country-new,country-small\` (some, by id: ${countryRuns.map((run) => `\`${run.id}\``).join(', ')}), \`-- --quick\` (all but the week-long ones); the tests in \`test/abuse-guard/per-country-*.test.ts\` play the same runs against the same bounds.`,
     '',
     '| run | bound | measured | met |',
     '| --- | --- | --- | --- |',

@@ -39,8 +39,7 @@ export type GuardedSend = {
  * outside `allowedRegions` or of a refused type (invalid_request_parameters); budgets (a block of
  * numbers, the destination country's learned daily allowance, the requester's network) refuse a
  * send over them (rate_limit_exceeded). An accepted send is counted in every budget, whatever
- * Tencent then answers. Protection is on unless the Console switch is
- * off (see `protectionOf`).
+ * Tencent then answers. Protection is on unless the Console switch is off (see `protectionOf`).
  */
 export const guardSend = async (config: GuardConfig, { to, ip, countBudgets }: GuardedSend): Promise<void> => {
   const protection = protectionOf(config);

@@ -298,7 +298,28 @@ describe.runIf(available)('budgets in a shared Redis', () => {
           expect(await shared.claim(claim)).toEqual(memory.claimNow(claim));
         }
       }),
-      { numRuns: 40 }
+      {
+        numRuns: 40,
+        // Clocks that disagree across midnight: the pool written on the later day, then claims
+        // from a clock still on the day before, then the later day again.
+        examples: [
+          [
+            [
+              { floor: 1, pool: 2, dwarf: 1 },
+              { floor: 1, pool: 2, dwarf: 1 },
+              { floor: 1, pool: 2, dwarf: 1 },
+            ],
+            [
+              { advanceMs: 7_210_000, country: 0, window: false },
+              { advanceMs: -60_000, country: 1, window: false },
+              { advanceMs: 0, country: 1, window: false },
+              { advanceMs: 120_000, country: 2, window: false },
+              { advanceMs: 0, country: 2, window: false },
+              { advanceMs: 0, country: 1, window: false },
+            ],
+          ],
+        ],
+      }
     );
   });
 

@@ -111,11 +111,11 @@ while at <= #ARGV do
     k, at = k + 2, at + 5
     local state = rolled(load(limit.key, limit.floor), limit)
     local pooled = redis.call('HMGET', limit.poolKey, 'd', 'p')
-    local poolPaid = 0
+    local poolDay, poolPaid = state.d, 0
     if pooled[1] and tonumber(pooled[1]) >= state.d then
-      poolPaid = tonumber(pooled[2])
+      poolDay, poolPaid = tonumber(pooled[1]), tonumber(pooled[2])
     end
-    limit.state, limit.poolPaid = state, poolPaid
+    limit.state, limit.poolDay, limit.poolPaid = state, poolDay, poolPaid
     limit.drawsOnPool = limit.pool > 0 and not served(state)
     local allowance = math.max(state.a, limit.floor)
     local spent = nil
@@ -143,7 +143,7 @@ end
 for _, limit in ipairs(limits) do
   if limit.kind == 'learned' then
     if limit.drawsOnPool then
-      redis.call('HSET', limit.poolKey, 'd', limit.state.d, 'p', limit.poolPaid + 1)
+      redis.call('HSET', limit.poolKey, 'd', limit.poolDay, 'p', limit.poolPaid + 1)
       redis.call('PEXPIRE', limit.poolKey, poolTtl)
     end
     limit.state.p = limit.state.p + 1
