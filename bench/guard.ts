@@ -61,7 +61,17 @@ const sendNumber = (n: number) => ({
 const abroad = (() => {
   const random = seededRandom(80);
   const sources = globalCountries.map((region) => new MobileNumbers(region, random));
-  const numbers = Array.from({ length: 8000 }, (_, index) => sources[index % sources.length]!.next().slice(1));
+  // At most two numbers of a block: each is sent a few times, and the block rule must not refuse.
+  const perBlock = new Map<string, number>();
+  const numbers: string[] = [];
+  for (let attempt = 0; numbers.length < 8000 && attempt < 100_000; attempt += 1) {
+    const number = sources[attempt % sources.length]!.next().slice(1);
+    const block = number.slice(0, -4);
+    if ((perBlock.get(block) ?? 0) < 2 && !numbers.includes(number)) {
+      perBlock.set(block, (perBlock.get(block) ?? 0) + 1);
+      numbers.push(number);
+    }
+  }
   return { numbers, allow: Object.fromEntries(globalCountries.map((region) => [region, 1_000_000])) };
 })();
 
