@@ -7,13 +7,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as GuardExports from '../src/abuse-guard/index.js';
 import type * as RedisConnectionExports from '../src/abuse-guard/stores/redis-connection.js';
 
+import { globalCountries, MobileNumbers } from './pumping-clock.js';
+import { seededRandom } from './pumping-numbers.js';
 import { median, percentile } from './stats.js';
 
 /**
  * What the abuse guard adds to one send: `guardSend` alone (no HTTP), called the way a send
  * calls it, with protection off, with the region list only, with the default rules (number types
- * and number blocks), and with the defaults and both source budgets counted in the process and
- * in a Redis on loopback (Debian's redis-server, started here on a free port). Sequential calls give the latency and CPU of one call; for Redis, calls
+ * and number blocks; mainland numbers, which the country rule leaves alone), with the defaults
+ * and both source budgets counted in the process and in a Redis on loopback (Debian's
+ * redis-server, started here on a free port), and with the defaults sending abroad, where the
+ * country rule counts as well, in the process and in that Redis. Sequential calls give the latency and CPU of one call; for Redis, calls
  * with 32 in flight give the throughput one process gets.
  *
  * Run alone: `npm run bench:guard [-- --quick] [-- --out FILE]`; `npm run bench` runs it last.
@@ -48,6 +52,31 @@ const sendNumber = (n: number) => ({
   ip: n % 2 === 0 ? `198.18.${(n % sources) >> 8}.${n % 256}` : `2001:db8:${(n % sources).toString(16)}::1`,
   countBudgets: true,
 });
+
+/**
+ * Mobile numbers of the 80 countries of the per-country runs, drawn once: sends abroad, where the
+ * country rule counts (a mainland number it leaves alone). Each country is raised by `allow` far
+ * above the run, so the rule counts every send and refuses none.
+ */
+const abroad = (() => {
+  const random = seededRandom(80);
+  const sources = globalCountries.map((region) => new MobileNumbers(region, random));
+  // At most two numbers of a block: each is sent a few times, and the block rule must not refuse.
+  const perBlock = new Map<string, number>();
+  const numbers: string[] = [];
+  for (let attempt = 0; numbers.length < 8000 && attempt < 100_000; attempt += 1) {
+    const number = sources[attempt % sources.length]!.next().slice(1);
+    const block = number.slice(0, -4);
+    if ((perBlock.get(block) ?? 0) < 2 && !numbers.includes(number)) {
+      perBlock.set(block, (perBlock.get(block) ?? 0) + 1);
+      numbers.push(number);
+    }
+  }
+  return { numbers, allow: Object.fromEntries(globalCountries.map((region) => [region, 1_000_000])) };
+})();
+
+/** The n-th send abroad: as `sendNumber`, to a number of one of 80 countries. */
+const sendAbroad = (n: number) => ({ ...sendNumber(n), to: abroad.numbers[n % abroad.numbers.length]! });
 
 const freePort = async (): Promise<number> =>
   new Promise((done, fail) => {
@@ -103,16 +132,17 @@ const measure = async (
   name: string,
   guard: GuardModule,
   config: GuardConfig,
-  { warmup, count }: { warmup: number; count: number }
+  { warmup, count }: { warmup: number; count: number },
+  send = sendNumber
 ): Promise<Row> => {
   for (let n = 0; n < warmup; n += 1) {
-    await guard.guardSend(config, sendNumber(n));
+    await guard.guardSend(config, send(n));
   }
   const durations: number[] = [];
   const cpuBefore = process.cpuUsage();
   for (let n = 0; n < count; n += 1) {
     const start = performance.now();
-    await guard.guardSend(config, sendNumber(warmup + n));
+    await guard.guardSend(config, send(warmup + n));
     durations.push((performance.now() - start) * 1000);
   }
   const cpu = process.cpuUsage(cpuBefore);
@@ -155,6 +185,13 @@ const render = (rows: Row[], quick: boolean) =>
     ),
   ].join('\n');
 
+/** The defaults with every country of `abroad` raised far above the run: counted, never refused. */
+const abroadConfig = (base: GuardConfig): GuardConfig => ({
+  ...base,
+  sdkAppId: '1400000002',
+  abuseProtection: { perCountry: { newCountry: 20, newCountries: 100, listedCountry: 500, allow: abroad.allow } },
+});
+
 /** Runs every case and returns the Markdown section. */
 export const runGuardBench = async ({ quick }: { quick: boolean }): Promise<string> => {
   const guard = (await import(pathToFileURL(resolve('lib/abuse-guard/index.js')).href)) as GuardModule;
@@ -168,8 +205,9 @@ export const runGuardBench = async ({ quick }: { quick: boolean }): Promise<stri
       { ...base, abuseProtection: { allowedRegions: protection.allowedRegions, refusedNumberTypes: [], perPrefix: null } },
       sizes
     ),
-    await measure('defaults (number types, number blocks), in process', guard, base, sizes),
+    await measure('defaults (number types, number blocks), mainland numbers, in process', guard, base, sizes),
     await measure('defaults and both source budgets, in process', guard, { ...base, abuseProtection: protection }, sizes),
+    await measure('defaults, numbers of 80 countries (the country rule counts too), in process', guard, abroadConfig(base), sizes, sendAbroad),
   ];
   const redis = await startRedis();
   if ('missing' in redis) {
@@ -186,6 +224,15 @@ export const runGuardBench = async ({ quick }: { quick: boolean }): Promise<stri
         uncounted > 0 ? `; ${uncounted} of ${calls} calls outlasted the bound and went ahead uncounted, so these figures flatter Redis` : ''
       }`;
       rows.push(row);
+      const abroadRow = await measure(
+        'defaults, numbers of 80 countries (the country rule counts too), Redis on loopback',
+        guard,
+        { ...abroadConfig(base), sdkAppId: '1400000001', redisUrl: redis.url },
+        redisSizes,
+        sendAbroad
+      );
+      abroadRow.note = 'one EVALSHA per call: the block and the country in one script';
+      rows.push(abroadRow);
     } finally {
       // Closed first, so stopping Redis is not reported as an outage.
       const { closeRedisConnections } = (await import(

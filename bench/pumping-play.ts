@@ -71,12 +71,13 @@ export const formDefaults = (project: Project): Record<string, unknown> =>
   );
 
 /**
- * Why the connector refused a send, in a word: the abuse-protection rule its message names
- * (`abuseProtection.perPrefix` → `perPrefix`), else the error code.
+ * Why the connector refused a send, in a word: the abuse-protection rule its advice or message
+ * names (`abuseProtection.perPrefix` → `perPrefix`), else the error code.
  */
 export const refusalReason = (error: unknown): string => {
-  const record = (error ?? {}) as { code?: unknown; data?: unknown; message?: unknown };
-  const text = `${String(record.message ?? '')} ${JSON.stringify(record.data ?? null)}`;
+  const record = (error ?? {}) as { code?: unknown; data?: unknown; message?: unknown; advice?: unknown };
+  // The operator's advice names the rule; what the browser gets (`data`) names it in words only.
+  const text = `${String(record.advice ?? '')} ${String(record.message ?? '')} ${JSON.stringify(record.data ?? null)}`;
   const rule = /abuseProtection\.(\w+)/.exec(text)?.[1];
   return rule ?? (typeof record.code === 'string' ? record.code : 'error');
 };

@@ -29,6 +29,13 @@ export const reading = (results: PumpingResults): string[] => {
   }
 
   const rotations = ['ipv6-site', '6to4', 'forged-xff'].filter((id) => run(id));
+  if (has('default') && rotations.length > 0 && rotations.every((id) => (paid('default', id) ?? Infinity) <= 50)) {
+    lines.push(
+      `The runs that rotate addresses over UK mobile numbers spread across many blocks got ${rotations
+        .map((id) => count(paid('default', id)!))
+        .join(', ')} codes under the default form: no block filled, but the app had never served the United Kingdom, so the per-country budget gave it 20 that day (the +44 7 range also holds Guernsey, Jersey and the Isle of Man, each a country of its own). No address change escapes it.`
+    );
+  }
   if (has('default') && rotations.length > 0 && rotations.every((id) => paid('default', id) === run(id)!.sends.length)) {
     lines.push(
       'The default form has no budgets per source (only the operator can size them for the audience), so runs that rotate addresses over ordinary mobile numbers spread across many blocks are paid for in full there; the suggested settings are what bound them.'
@@ -58,6 +65,16 @@ export const reading = (results: PumpingResults): string[] => {
         .join(', ')}. They suit users who arrive from addresses of their own; for mainland mobile traffic behind carrier-grade NAT (here ${count(
         Math.round((run('cgnat')?.sends.length ?? 0) / Math.max(addresses('cgnat'), 1))
       )} codes per address), leave them out or size them to the busiest address, and let the destination rules do the work.`
+    );
+  }
+
+  const coldStart = (['default', 'bare'] as const).filter((config) => has(config) && (refused(config, 'international') ?? 0) > 0);
+  if (run('international') && coldStart.length > 0) {
+    const users = run('international')!.users ?? 0;
+    lines.push(
+      `Users of every region are refused in part under ${coldStart
+        .map((config) => `the ${results.configs.find((item) => item.id === config)!.label} (${count(refused(config, 'international')!)} of ${count(users)})`)
+        .join(' and ')}: that run sends to 245 countries within seconds of a cold start, which is what a run over many small destinations looks like. Countries the app has not served yet share 100 codes a day (\`perCountry.newCountries\`), and what a country may get is learned from the app's traffic over days (the per-country runs below: from its second week nothing of the app's own traffic is refused). An app that serves every region from its first day lists them in \`allowedRegions\`, as the suggested settings do: listed countries count as served.`
     );
   }
 

@@ -12,6 +12,8 @@ import {
   type PumpingResults,
   type StoreId,
 } from './pumping-results.js';
+import { zipfShare } from './pumping-clock.js';
+import { countryRuns } from './pumping-country-runs.js';
 import type { PumpingRun } from './pumping-runs.js';
 import { median, percentile } from './stats.js';
 
@@ -89,6 +91,42 @@ const costTable = (results: PumpingResults): string[] => {
   ];
 };
 
+const reasonsText = (refused: Record<string, number> | undefined) => {
+  const text = reasons(refused ?? {});
+  return text ? ` (refused: ${text})` : '';
+};
+
+/** The per-country runs: each bound, what was measured, whether it was met. */
+const countrySection = (results: PumpingResults): string[] => {
+  if (results.country.length === 0) {
+    return [];
+  }
+  const outcome = (id: string) => results.country.find((item) => item.run.id === id)?.result;
+  const withRule = outcome('country-new')?.attackRefusedBy;
+  const without = outcome('country-new-off');
+  const seconds = results.country.reduce((sum, item) => sum + item.seconds, 0);
+  return [
+    '### Per-country budgets, on a simulated clock',
+    '',
+    `Each run goes through \`guardSend\` alone (no HTTP), one send after another in time order, with \`Date.now\` (the guard's only clock) set to each send's simulated time: weeks play in seconds. Configs are the form's defaults with the International switch on, each run an SDK app of its own; a code the guard lets through counts as paid. The global app: 80 countries with Zipf shares (the first gets ${(100 * zipfShare(0)).toFixed(0)} %, the 80th ${(100 * zipfShare(79)).toFixed(2)} %), 120 codes an hour at the 14:00 UTC peak, a tenth of it at 02:00 (about 1,580 a day), each to a random mobile number of its country from an address of its own. A run: real mobile numbers of the target's range from rotating addresses, 40 to a block before moving to the next (the block rule allows 20 an hour). In brackets, the attack's refusals by rule. Runs took ${seconds.toFixed(0)} s in all. To play them: \`npm run bench:pumping\` (every run), \`-- --runs country-new,country-small\` (some, by id: ${countryRuns.map((run) => `\`${run.id}\``).join(', ')}), \`-- --quick\` (all but the week-long ones); the tests in \`test/abuse-guard/per-country-*.test.ts\` play the same runs against the same bounds.`,
+    '',
+    '| run | bound | measured | met |',
+    '| --- | --- | --- | --- |',
+    ...results.country.map(
+      ({ run, store, result }) =>
+        `| ${run.title}${run.shared ? ` (${store})` : ''} | ${run.bound} | ${result.measured}${reasonsText(result.attackRefusedBy)} | ${run.bound.startsWith('—') ? '' : result.met ? 'yes' : '**no** ✗'} |`
+    ),
+    ...(withRule
+      ? [
+          '',
+          `The block rule and the country rule on the one-country run: the country rule refused ${count(withRule.perCountry ?? 0)} sends and the block rule ${count(withRule.perPrefix ?? 0)}. A refused send is counted in no budget, so once Latvia's day is spent its blocks never fill.${
+            without ? ` With the country rule off, the same day paid ${without.measured.replace(' paid of', ' codes of')}${reasonsText(without.attackRefusedBy)}.` : ''
+          }`,
+        ]
+      : []),
+  ];
+};
+
 const burstRun = (results: PumpingResults) =>
   count(results.runs.find((run) => run.id === 'block')?.sends.length ?? 0);
 
@@ -115,6 +153,8 @@ export const renderPumping = (results: PumpingResults): string => {
     '',
     ...reading(results),
     '',
+    ...countrySection(results),
+    ...(results.country.length > 0 ? [''] : []),
     '### The guard\'s cost per send',
     '',
     `\`guardSend\` alone (no HTTP), every send of every run replayed one after another, after a warm-up; budgets fresh for each run. Figures are per call, refusals included. ${results.stores

@@ -1,4 +1,5 @@
 import type { ConfigId, PumpingConfig } from './pumping-configs.js';
+import type { CountryOutcome } from './pumping-country.js';
 import type { RunOutcome } from './pumping-play.js';
 import type { PumpingRun } from './pumping-runs.js';
 
@@ -44,6 +45,8 @@ export type PumpingResults = {
   storeNotes: Partial<Record<StoreId, string>>;
   /** The abuse-protection value of each configuration, per audience, as sent. */
   settings: Array<{ config: string; audience: string; value: string }>;
+  /** The per-country runs on a simulated clock, with their bounds. */
+  country: CountryOutcome[];
 };
 
 export const outcomeKey = (config: ConfigId, run: string) => `${config}|${run}`;

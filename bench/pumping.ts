@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { replaceSection } from './doc-section.js';
+import { playCountryRuns, type CountryOutcome } from './pumping-country.js';
+import { countryRuns } from './pumping-country-runs.js';
 import { pumpingConfigs, type ConfigInputs, type PumpingConfig } from './pumping-configs.js';
 import {
   burstGuard,
@@ -32,11 +34,14 @@ import { fullSizes, pumpingRuns, quickSizes, type PumpingRun } from './pumping-r
 /**
  * `npm run bench:pumping`: attack and legitimate runs against the connector in each configuration
  * (codes paid for, users refused), then the guard's cost per send in process, in a loopback Redis
- * and in a loopback 3-node Redis Cluster. Writes its section of docs/benchmarks.md.
+ * and in a loopback 3-node Redis Cluster, then the per-country runs on a simulated clock (weeks of
+ * a global app and days of pumping, through the guard alone; the two-instances run in each Redis).
+ * Writes its section of docs/benchmarks.md.
  *
- * Flags: `--quick` (smaller legitimate runs, writes .tmp/pumping-quick.md unless `--out`),
- * `--out FILE`, `--runs block,office`, `--configs default,off`, `--stores memory,redis,cluster`,
- * `--root DIR` (another build of the connector than `lib/`).
+ * Flags: `--quick` (smaller legitimate runs and no week-long per-country runs, writes
+ * .tmp/pumping-quick.md unless `--out`), `--out FILE`, `--runs block,office,country-new` (HTTP and
+ * per-country run ids alike), `--configs default,off`, `--stores memory,redis,cluster`, `--root DIR`
+ * (another build of the connector than `lib/`).
  */
 
 export type PumpingOptions = {
@@ -73,10 +78,17 @@ const describeSettings = (config: Record<string, unknown>): string => {
 const storeSetup = async (store: StoreId): Promise<RedisSetup | undefined> =>
   store === 'memory' ? undefined : store === 'redis' ? startRedis() : startRedisCluster();
 
+/** The per-country runs a quick bench leaves out: each plays weeks of traffic. */
+const longCountryRuns = new Set(['country-patient', 'country-growth']);
+
 export const runPumpingBench = async (options: PumpingOptions): Promise<PumpingResults> => {
   const log = options.log ?? (() => undefined);
   const project: Project = await loadProject(options.root ?? resolve('lib'), options.ext);
   const runs = pumpingRuns(options.quick ? quickSizes : fullSizes, options.runs);
+  const countryIds = countryRuns
+    .map((run) => run.id)
+    .filter((id) => (options.runs ? options.runs.includes(id) : !(options.quick && longCountryRuns.has(id))));
+  const country: CountryOutcome[] = [];
   const configs = pumpingConfigs.filter((config) => !options.configs || options.configs.includes(config.id));
   const stores: StoreId[] = [...(options.stores ?? ['memory', 'redis', 'cluster'])];
 
@@ -131,11 +143,11 @@ export const runPumpingBench = async (options: PumpingOptions): Promise<PumpingR
       const withStore = (config: PumpingConfig, run: PumpingRun) =>
         parsedConfig(project, build(config, run, { sdkAppId: appIds(), ...(redisUrl ? { redisUrl } : {}) }));
       // Warm-up: connection, script load and JIT, on budgets of their own.
-      const warmRun = runs.reduce((largest, run) => (run.sends.length > largest.sends.length ? run : largest));
-      for (const config of configs) {
-        await replayGuard(project, withStore(config, warmRun), warmRun);
+      const warmRun = runs.reduce<PumpingRun | undefined>((largest, run) => (run.sends.length > (largest?.sends.length ?? -1) ? run : largest), undefined);
+      for (const config of warmRun ? configs : []) {
+        await replayGuard(project, withStore(config, warmRun!), warmRun!);
       }
-      for (const config of configs) {
+      for (const config of runs.length > 0 ? configs : []) {
         const cell: CostCell = { durationsUs: [], cpuUs: 0, calls: 0, differs: [] };
         for (const run of runs) {
           const cost = await replayGuard(project, withStore(config, run), run);
@@ -156,6 +168,15 @@ export const runPumpingBench = async (options: PumpingOptions): Promise<PumpingR
         costs.set(costKey(config.id, store), cell);
         log(`cost ${storeLabels[store]} · ${config.label}: ${cell.calls} calls${cell.differs.length > 0 ? `, verdicts differ in ${cell.differs.length} runs` : ''}`);
       }
+      // The per-country runs: in process once, the two-instances run in each Redis.
+      const shared = countryIds.filter((id) => countryRuns.find((run) => run.id === id)?.shared);
+      const own = countryIds.filter((id) => !shared.includes(id));
+      if (store === 'memory' && own.length > 0) {
+        country.push(...(await playCountryRuns(project, { only: own, log })));
+      }
+      if (redisUrl && shared.length > 0) {
+        country.push(...(await playCountryRuns(project, { only: shared, redis: [{ store: storeLabels[store], url: redisUrl }], log })));
+      }
     } finally {
       // Closed before the servers stop, so stopping is not reported as an outage.
       await project.closeRedisConnections();
@@ -174,6 +195,7 @@ export const runPumpingBench = async (options: PumpingOptions): Promise<PumpingR
     stores,
     storeNotes,
     settings,
+    country,
   };
 };
 

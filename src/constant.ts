@@ -197,7 +197,7 @@ export const defaultMetadata: ConnectorMetadata = {
       type: ConnectorConfigFormItemType.Switch,
       defaultValue: true,
       description:
-        'On by default: refuses premium-rate and similar numbers and caps codes per block of numbers, so bots cannot run up your SMS bill. Turned off, none of the rules below apply.',
+        'On by default: refuses premium-rate and similar numbers, caps codes per block of numbers and, abroad, codes per country a day (learned from your traffic), so bots cannot run up your SMS bill. Turned off, none of the rules below apply.',
     },
     {
       key: 'abuseProtection',
@@ -206,7 +206,7 @@ export const defaultMetadata: ConnectorMetadata = {
       defaultValue: defaultAbuseProtection,
       showConditions: showWhen('pumpingProtection'),
       description:
-        'On without any key: refusedNumberTypes (premium-rate, toll-free …) and perPrefix (codes per window to numbers that differ only in their last digits); [] and false turn them off. Yours to size: allowedRegions (ISO codes that may receive codes), perSource and distinctNumbersPerSource (per IPv4 address or IPv6 /64), ipv4Prefix, ipv6SiteMultiplier.',
+        'On without any key: refusedNumberTypes (premium-rate, toll-free …), perPrefix (codes per window to numbers that differ only in their last digits) and perCountry (codes a day per country abroad, learned from your traffic; "allow": { "BR": 2000 } raises a country before a launch); [] and false turn them off. Yours to size: allowedRegions (ISO codes that may receive codes; listed countries start at 500 a day), perSource and distinctNumbersPerSource (per IPv4 address or IPv6 /64), ipv4Prefix, ipv6SiteMultiplier.',
     },
     {
       key: 'redisUrl',

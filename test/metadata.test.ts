@@ -49,7 +49,7 @@ describe('metadata', () => {
     expect(confidential?.map((item) => item.key).sort()).toEqual(['accessKeySecret', 'redisUrl', 'sessionToken']);
   });
 
-  it('starts with pumping protection on, showing exactly the destination rules, valid as they stand', () => {
+  it('starts with pumping protection on, showing exactly the default rules, valid as they stand', () => {
     const item = defaultMetadata.formItems?.find((formItem) => formItem.key === 'abuseProtection');
     const toggle = defaultMetadata.formItems?.find((formItem) => formItem.key === 'pumpingProtection');
     expect(toggle?.type).toBe(ConnectorConfigFormItemType.Switch);
@@ -57,11 +57,12 @@ describe('metadata', () => {
     expect(item?.type).toBe(ConnectorConfigFormItemType.Json);
     expect(item?.showConditions).toEqual([{ targetKey: 'pumpingProtection', expectValue: true }]);
     const parsed = tencentSmsConfigGuard.parse({ ...legacyConfig(), pumpingProtection: true, abuseProtection: item?.defaultValue });
-    // The rules a config without abuseProtection gets; no region list and no source budgets,
-    // which only the operator can size.
+    // The rules a config without abuseProtection gets: the destination rules and the per-country
+    // budgets; no region list and no source budgets, which only the operator can size.
     expect(parsed.abuseProtection).toEqual({
       refusedNumberTypes: ['premium-rate', 'shared-cost', 'toll-free', 'personal-number', 'uan', 'voicemail', 'pager'],
       perPrefix: { max: 20, windowSeconds: 3600, digits: 4 },
+      perCountry: { newCountry: 20, newCountries: 100, listedCountry: 500 },
     });
   });
 

@@ -14,6 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { abuseProtectionGuard } from '../src/abuse-guard/config.js';
 import { defaultPerPrefix } from '../src/abuse-guard/defaults.js';
 import { defaultPort } from '../src/cli/emulator-command.js';
+import { CountryRefusalLog } from '../src/abuse-guard/country-log.js';
+import { countryWordsOf } from '../src/abuse-guard/rules/per-country.js';
 import { defaultMetadata } from '../src/constant.js';
 import { connectorConfigFor } from '../src/emulator/connector-config.js';
 import { defaultAccountInput } from '../src/emulator/default-account.js';
@@ -282,7 +284,29 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
   });
 });
 
-describe.each(Object.entries(guides))('the abuse protection in %s, as the code has it', (_, text) => {
+describe.each(Object.entries(guides))('the abuse protection in %s, as the code has it', (name, text) => {
+  const pumping = section(text, name === 'README.md' ? /Stop SMS pumping/ : /防范短信盗刷/);
+
+  it('keeps the code lines of its section within 56 characters, the narrowest panel Logto shows', () => {
+    const wide = codeBlocks(pumping).flatMap(({ lines }) => lines.filter((line) => displayWidth(line) > 56));
+    expect(wide).toEqual([]);
+  });
+
+  it('quotes the per-country log line as the connector writes it (wrapped, the middle cut)', () => {
+    const lines: string[] = [];
+    const log = new CountryRefusalLog((line) => lines.push(line));
+    const hour = Date.UTC(2026, 2, 2, 10);
+    for (let refusal = 0; refusal < 1000; refusal += 1) {
+      log.note('LV', countryWordsOf('LV'), { refusedToday: 22_961 + refusal, allowance: 20, spent: 'allowance' }, hour);
+    }
+    log.note('LV', countryWordsOf('LV'), { refusedToday: 23_961, allowance: 20, spent: 'allowance' }, hour + 3_600_000);
+    const quoted = codeBlocks(pumping).find(({ lines: block }) => block[0]?.startsWith('connector-tencent-sms: codes to'));
+    const [head = '', tail = ''] = (quoted?.lines.join(' ') ?? '').split(' … ');
+    expect(lines[1]!.startsWith(head)).toBe(true);
+    expect(lines[1]!.endsWith(tail)).toBe(true);
+    expect(head.length).toBeGreaterThan(40);
+  });
+
   it('has a table row or list item for every abuseProtection key', () => {
     const entries = keyEntries(text);
     const missing = Object.keys(abuseProtectionGuard.shape).filter(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import type { BudgetLimit } from './rules/index.js';
-import type { Claim } from './stores/types.js';
+import type { Claim, Limit } from './stores/types.js';
 
 /** 128 bits of SHA-256 in base64url: short keys, and no collision between real values. */
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
@@ -27,12 +27,16 @@ export const claimFor = ({
   now: number;
 }): Claim => ({
   tag: digest(`app\n${sdkAppId}`).slice(0, 12),
-  limits: limits.map(({ rule, scope, kind, budget: { max, windowSeconds } }) => ({
-    key: `${rule}:${digest(`${sdkAppId}\n${rule}\n${scope}`)}`,
-    kind,
-    max,
-    windowSeconds,
-  })),
+  limits: limits.map((limit): Limit => {
+    const key = `${limit.rule}:${digest(`${sdkAppId}\n${limit.rule}\n${limit.scope}`)}`;
+    if (limit.kind === 'learned') {
+      // One pool per app and rule: every scope of the rule not served yet draws on it.
+      const poolKey = `${limit.rule}Pool:${digest(`${sdkAppId}\n${limit.rule}\npool`)}`;
+      return { key, kind: 'learned', poolKey, ...limit.learned };
+    }
+    const { max, windowSeconds } = limit.budget;
+    return { key, kind: limit.kind, max, windowSeconds };
+  }),
   member: digest(phoneNumber),
   now,
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { numberTypes } from '../numbers/number-type.js';
 import { foldedRegions, regionsWithoutNumbers, supportedRegions } from '../numbers/supported-regions.js';
 
-import { defaultPrefixDigits } from './defaults.js';
+import { defaultPerCountry, defaultPrefixDigits } from './defaults.js';
 import { redisUrlProblem } from './redis-url.js';
 
 /** The longest window a budget may span: 30 days. Longer ones hold counters for little gain. */
@@ -80,6 +80,57 @@ const regionCodeGuard = z
     }
   });
 
+/** The most codes a day any per-country figure may name: far above any one app's traffic to a country. */
+export const maxCodesPerDay = 1_000_000;
+
+const codesPerDay = wholeNumber(1, maxCodesPerDay, 'codes a day');
+
+/** A region `allow` may name: one numbers read as, and not mainland China, which the rule leaves alone. */
+const allowRegionGuard = regionCodeGuard.superRefine((value, context) => {
+  if (value === 'CN') {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: 'CN is not limited by perCountry (mainland numbers are counted per block only); remove it',
+    });
+  }
+});
+
+/**
+ * `perCountry`: codes a day per destination country, learned from the app's own traffic. The
+ * figures are where learning starts; `allow` raises a country by hand (before a launch). `false`
+ * turns the rule off; leaving a key out keeps its default.
+ */
+export const perCountryGuard = z
+  .object({
+    /** A country the app has not served yet. */
+    newCountry: codesPerDay.default(defaultPerCountry.newCountry),
+    /** All countries the app has not served yet, together. */
+    newCountries: codesPerDay.default(defaultPerCountry.newCountries),
+    /** A country of `allowedRegions`, before its traffic is learned. */
+    listedCountry: codesPerDay.default(defaultPerCountry.listedCountry),
+    /** Codes a day a country may always get, whatever was learned. */
+    allow: z
+      .record(z.string(), z.unknown())
+      .superRefine((allow, context) => {
+        // Keys differing only in case or blanks would silently overwrite each other.
+        const seen = new Set<string>();
+        for (const key of Object.keys(allow)) {
+          const region = key.trim().toUpperCase();
+          if (seen.has(region)) {
+            context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'names a region another key names already' });
+          }
+          seen.add(region);
+        }
+      })
+      .pipe(z.record(allowRegionGuard, codesPerDay))
+      .optional(),
+  })
+  .strict();
+export type PerCountry = z.infer<typeof perCountryGuard>;
+
+/** `false` turns the per-country rule off; read as null, as for `perPrefix`. */
+const perCountryFieldGuard = z.preprocess((value) => (value === false ? null : value), perCountryGuard.nullable());
+
 /**
  * The `abuseProtection` setting. Every key is optional; unknown keys are refused (a misspelt
  * rule that silently does nothing is worse than an error), and each issue names its key.
@@ -110,6 +161,8 @@ export const abuseProtectionGuard = z
     ipv6SiteMultiplier: wholeNumber(1, maxSiteMultiplier, 'times perSource.max').optional(),
     /** Numbers of one block share this budget, whoever asks; `false` turns it off. */
     perPrefix: perPrefixGuard.optional(),
+    /** Codes a day per destination country, learned from the app's traffic; `false` turns it off. */
+    perCountry: perCountryFieldGuard.optional(),
   })
   .strict();
 export type AbuseProtection = z.infer<typeof abuseProtectionGuard>;

@@ -30,15 +30,26 @@ export const defaultPrefixDigits = 4;
  */
 export const defaultPerPrefix = { max: 20, windowSeconds: 3600, digits: defaultPrefixDigits } as const;
 
+/**
+ * Where the per-country allowances start, in codes a day (the allowance then follows the app's
+ * traffic, see rules/per-country.ts). 20 to a country never served lets its first users in while
+ * a run there pays at most that; 100 for all such countries together bounds a run spread over
+ * dozens of small destinations; 500 to a country the operator listed in `allowedRegions` covers
+ * a new deployment's first days there.
+ */
+export const defaultPerCountry = { newCountry: 20, newCountries: 100, listedCountry: 500 } as const;
+
 /** An IPv6 /48 (one site, often one customer) may send 16 /64s' worth of `perSource`. */
 export const defaultIpv6SiteMultiplier = 16;
 
 /**
  * The rules a config gets without `abuseProtection`, as the Console form shows them: they judge
- * the destination, so they need no sizing for the operator's traffic. Region lists and budgets
- * per source depend on who the users are, and are left to the operator.
+ * the destination, or learn from the app's own traffic, so they need no sizing for the operator's
+ * audience. Region lists and budgets per source depend on who the users are, and are left to the
+ * operator.
  */
 export const defaultAbuseProtection = {
   refusedNumberTypes: defaultRefusedNumberTypes,
   perPrefix: defaultPerPrefix,
+  perCountry: defaultPerCountry,
 };

@@ -36,10 +36,10 @@ export type GuardedSend = {
 
 /**
  * Stops a pumping run before a message is paid for. Rules on the destination refuse a number
- * outside `allowedRegions` or of a refused type (invalid_request_parameters); budgets (a block of numbers, the
- * requester's network) refuse a send over them (rate_limit_exceeded). An accepted send is counted
- * in every budget, whatever Tencent then answers. Protection is on unless the Console switch is
- * off (see `protectionOf`).
+ * outside `allowedRegions` or of a refused type (invalid_request_parameters); budgets (a block of
+ * numbers, the destination country's learned daily allowance, the requester's network) refuse a
+ * send over them (rate_limit_exceeded). An accepted send is counted in every budget, whatever
+ * Tencent then answers. Protection is on unless the Console switch is off (see `protectionOf`).
  */
 export const guardSend = async (config: GuardConfig, { to, ip, countBudgets }: GuardedSend): Promise<void> => {
   const protection = protectionOf(config);
@@ -68,6 +68,6 @@ export const guardSend = async (config: GuardConfig, { to, ip, countBudgets }: G
   const claim = claimFor({ sdkAppId: config.sdkAppId, limits, phoneNumber, now: Date.now() });
   const result = await storeFor(config.redisUrl).claim(claim);
   if (typeof result === 'object') {
-    throw limits[result.refusedBy]!.refusal();
+    throw limits[result.refusedBy]!.refusal(result);
   }
 };

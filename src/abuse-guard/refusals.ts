@@ -4,6 +4,7 @@ import type { ErrorData } from '../errors/connector-errors.js';
 import type { NumberType } from '../numbers/number-type.js';
 
 import type { Budget, PrefixBudget } from './config.js';
+import type { LearnedRefusal } from './stores/types.js';
 
 /**
  * A send the guard refused. What Logto returns to the browser is `data`, so `data.errorDescription`
@@ -104,4 +105,24 @@ export const prefixBudgetExceededError = ({ max, windowSeconds, digits }: Prefix
   rateLimited(
     'Too many codes to numbers like this one.',
     `too many codes to numbers of this block (numbers that differ only in their last ${digits === 1 ? 'digit' : `${digits} digits`}), whoever asked: ${max} per ${windowPhrase(windowSeconds)} (abuseProtection.perPrefix).`
+  );
+
+/** A destination country as the operator reads it: `Latvia (LV)`, and the setting that raises it. */
+export type CountryWords = { name: string; raise: string };
+
+/**
+ * The app's codes to one country today are spent (its learned allowance, or the pool countries
+ * not served yet share). The end user reads the rule only; the operator the figure and the key.
+ */
+export const countryBudgetExceededError = (
+  { name, raise }: CountryWords,
+  refused: LearnedRefusal | undefined
+): ConnectorError =>
+  rateLimited(
+    'Too many codes to this country today.',
+    refused?.spent === 'pool'
+      ? `too many codes today to countries this app has not served yet, ${name} among them: ${refused.allowance} a day together (abuseProtection.perCountry.newCountries). If its users are real, raise ${raise} or list it in abuseProtection.allowedRegions.`
+      : `too many codes to ${name} today${
+          refused ? `: ${refused.allowance} a day, learned from this app's traffic there` : ''
+        } (abuseProtection.perCountry). If its users are real, raise ${raise}.`
   );

@@ -34,6 +34,16 @@ describe('the abuseProtection setting', () => {
     expect(abuseProtectionGuard.parse({ perPrefix: false, ipv6SiteMultiplier: 4 })).toEqual({ perPrefix: null, ipv6SiteMultiplier: 4 });
   });
 
+  it('reads the per-country rule with its defaults filled in, allow upper-cased, and false as off', () => {
+    expect(abuseProtectionGuard.parse({ perCountry: {} })).toEqual({
+      perCountry: { newCountry: 20, newCountries: 100, listedCountry: 500 },
+    });
+    expect(abuseProtectionGuard.parse({ perCountry: { allow: { br: 2000, ' US ': 900 }, newCountry: 5 } })).toEqual({
+      perCountry: { newCountry: 5, newCountries: 100, listedCountry: 500, allow: { BR: 2000, US: 900 } },
+    });
+    expect(abuseProtectionGuard.parse({ perCountry: false })).toEqual({ perCountry: null });
+  });
+
   it('reads the documented example, upper-casing and de-duplicating regions', () => {
     expect(
       abuseProtectionGuard.parse({
@@ -73,6 +83,16 @@ describe('the abuseProtection setting', () => {
     ['number types as one text', { refusedNumberTypes: 'premium-rate' }, ['abuseProtection.refusedNumberTypes']],
     ['ipv6SiteMultiplier 0', { ipv6SiteMultiplier: 0 }, ['abuseProtection.ipv6SiteMultiplier']],
     ['a fractional ipv6SiteMultiplier', { ipv6SiteMultiplier: 1.5 }, ['abuseProtection.ipv6SiteMultiplier']],
+    ['perCountry true', { perCountry: true }, ['abuseProtection.perCountry']],
+    ['a newCountry of 0', { perCountry: { newCountry: 0 } }, ['abuseProtection.perCountry.newCountry']],
+    ['newCountries as text', { perCountry: { newCountries: '100' } }, ['abuseProtection.perCountry.newCountries']],
+    ['a listedCountry above the most', { perCountry: { listedCountry: 2_000_000 } }, ['abuseProtection.perCountry.listedCountry']],
+    ['an unknown key inside perCountry', { perCountry: { perDay: 5 } }, ['abuseProtection.perCountry: perDay']],
+    ['an unknown region in allow', { perCountry: { allow: { XX: 5 } } }, ['abuseProtection.perCountry.allow.XX']],
+    ['mainland China in allow', { perCountry: { allow: { CN: 5 } } }, ['abuseProtection.perCountry.allow.CN']],
+    ['a fractional allowance', { perCountry: { allow: { BR: 1.5 } } }, ['abuseProtection.perCountry.allow.BR']],
+    ['one region twice in allow', { perCountry: { allow: { br: 5, BR: 6 } } }, ['abuseProtection.perCountry.allow.BR']],
+    ['allow as a list', { perCountry: { allow: ['BR'] } }, ['abuseProtection.perCountry.allow']],
     ['a list instead of an object', [{ max: 1 }], ['abuseProtection']],
     ['a JSON text instead of an object', '{"perSource":{}}', ['abuseProtection']],
   ])('refuses %s, naming the key', (_name, value, paths) => {

@@ -96,14 +96,31 @@ describe('a config with credentials and templates only', () => {
     expect(sent).toHaveLength(3000);
   }, 120_000);
 
-  it('sends codes to users of every country: a mobile number of each of the 245 regions', async () => {
+  it('sends codes to users of every country it lists: a mobile number of each of the 245 regions', async () => {
     const sent = tencent();
-    const { sendMessage } = await savedConnector(configWith(undefined));
-    const numbers = getCountries().map((region) => getExampleNumber(region, mobileExamples)!.number.slice(1));
+    const regions = getCountries();
+    const { sendMessage } = await savedConnector(configWith({ allowedRegions: regions }));
+    const numbers = regions.map((region) => getExampleNumber(region, mobileExamples)!.number.slice(1));
     expect(numbers).toHaveLength(245);
     const results = await outcomes(numbers.map((to, index) => sendMessage(data(to, `192.0.2.${index % 250}`))));
     expect(results.map((result, index) => `${numbers[index]} ${result}`).filter((line) => !line.endsWith(' ok'))).toEqual([]);
     expect(sent).toHaveLength(245);
+  });
+
+  it('without a list, lets 100 codes a day go to countries it has not served yet, mainland numbers always', async () => {
+    startClock();
+    const sent = tencent();
+    const { sendMessage } = await savedConnector(configWith(undefined));
+    const numbers = getCountries().map((region) => getExampleNumber(region, mobileExamples)!.number.slice(1));
+    const results = await sendInTurn(sendMessage, numbers.map((to, index) => ({ to, ip: `192.0.2.${index % 250}` })));
+    // Every one of them is a country never served, CN aside: the pool of 100 is what stops a run over many.
+    expect(results.filter((result) => result === 'ok')).toHaveLength(101);
+    expect(new Set(results.filter((result) => result !== 'ok'))).toEqual(new Set([ConnectorErrorCodes.RateLimitExceeded]));
+    expect(await outcomes([sendMessage(data('8613012345678', '192.0.2.1'))])).toEqual(['ok']);
+    expect(sent).toHaveLength(102);
+    // A new day, a new pool.
+    vi.setSystemTime(new Date('2026-03-03T00:00:01Z'));
+    expect(await outcomes([sendMessage(data(numbers.at(-1)!, '192.0.2.2'))])).toEqual(['ok']);
   });
 
   it('refuses a premium-rate number, and sends it once refusedNumberTypes is []', async () => {

@@ -109,13 +109,20 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     expect(count(outcomes, 'ok')).toBe(20);
     expect(count(outcomes, 'rate_limit_exceeded')).toBe(40);
     expect(sentFor(config)).toBe(2 + 20);
-    // Block, /64, /48 and numbers keys alike carry one tag: one cluster slot for the script.
+    // Block, country, pool, /64, /48 and numbers keys alike carry one tag: one cluster slot for the script.
     const keys = await withClient(async (client) => client.keys('*'));
     const tags = new Set(keys.map((key) => /^connector-tencent-sms:abuse:\{([^}]+)\}:/.exec(key)?.[1]));
     expect([...tags]).toHaveLength(1);
     expect([...tags][0]).toBeDefined();
     const rules = new Set(keys.map((key) => key.split('}:')[1]?.split(':')[0]));
-    expect([...rules].sort()).toEqual(['distinctNumbersPerSource', 'perPrefix', 'perSite', 'perSource']);
+    expect([...rules].sort()).toEqual([
+      'distinctNumbersPerSource',
+      'perCountry',
+      'perCountryPool',
+      'perPrefix',
+      'perSite',
+      'perSource',
+    ]);
     expect(keys.join('\n')).not.toMatch(/198\.18|2001|4474|8613/);
     await expectCleanExit(processes);
   });
@@ -278,5 +285,75 @@ describe.runIf(available)('budgets in a shared Redis', () => {
       }),
       { numRuns: 60 }
     );
+  });
+
+  it('learns daily allowances exactly as the in-process store does, over weeks of random days and sends', async () => {
+    const shape = fc.record({
+      floor: fc.integer({ min: 1, max: 4 }),
+      pool: fc.integer({ min: 0, max: 6 }),
+      dwarf: fc.integer({ min: 1, max: 3 }),
+    });
+    const step = fc.record({
+      advanceMs: fc.oneof(fc.integer({ min: 0, max: 3_600_000 }), fc.integer({ min: 0, max: 3 * 86_400_000 }), fc.constant(-60_000)),
+      country: fc.integer({ min: 0, max: 2 }),
+      window: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(shape, { minLength: 3, maxLength: 3 }), fc.array(step, { maxLength: 60 }), async (shapes, steps) => {
+        const memory = new MemoryBudgetStore();
+        const shared = new RedisBudgetStore(redis.url);
+        const tag = randomUUID();
+        let now = Date.UTC(2026, 2, 2, 22);
+        for (const { advanceMs, country, window } of steps) {
+          now += advanceMs;
+          const learned: Limit = { key: `${tag}:c${country}`, kind: 'learned', poolKey: `${tag}:pool`, growth: 2, ...shapes[country]! };
+          const limits: Limit[] = window ? [{ key: `${tag}:w`, kind: 'codes', max: 3, windowSeconds: 7200 }, learned] : [learned];
+          const claim: Claim = { tag, limits, member: 'n', now };
+          expect(await shared.claim(claim)).toEqual(memory.claimNow(claim));
+        }
+      }),
+      {
+        numRuns: 40,
+        // Clocks that disagree across midnight: the pool written on the later day, then claims
+        // from a clock still on the day before, then the later day again.
+        examples: [
+          [
+            [
+              { floor: 1, pool: 2, dwarf: 1 },
+              { floor: 1, pool: 2, dwarf: 1 },
+              { floor: 1, pool: 2, dwarf: 1 },
+            ],
+            [
+              { advanceMs: 7_210_000, country: 0, window: false },
+              { advanceMs: -60_000, country: 1, window: false },
+              { advanceMs: 0, country: 1, window: false },
+              { advanceMs: 120_000, country: 2, window: false },
+              { advanceMs: 0, country: 2, window: false },
+              { advanceMs: 0, country: 1, window: false },
+            ],
+          ],
+        ],
+      }
+    );
+  });
+
+  it('keeps a country in one hash of a fixed number of fields, every key with a TTL', async () => {
+    const shared = new RedisBudgetStore(redis.url);
+    const tag = randomUUID();
+    const limit: Limit = { key: `${tag}:c`, kind: 'learned', poolKey: `${tag}:pool`, floor: 5, pool: 10, growth: 2, dwarf: 50 };
+    let now = Date.UTC(2026, 2, 2);
+    for (let send = 0; send < 400; send += 1) {
+      now += 3_600_000;
+      await shared.claim({ tag, limits: [limit], member: 'n', now });
+    }
+    await withClient(async (client) => {
+      const keys = await client.keys(`*${tag}*`);
+      expect(keys).toHaveLength(2);
+      for (const key of keys) {
+        expect(await client.pTTL(key)).toBeGreaterThan(0);
+      }
+      const country = keys.find((key) => key.endsWith(':c'))!;
+      expect(await client.hLen(country)).toBe(4 + 14);
+    });
   });
 });

@@ -1,7 +1,8 @@
 // A Logto stand-in in its own process: loads the built connector (lib/index.js, as Logto does)
 // with the config given as argv[3], then for each JSON line on stdin ({ sends: [{ to, ip }],
 // stallMs?, config? }) runs those sends concurrently and prints one JSON line of outcomes ('ok' or
-// the error code). A `config` there is what Logto's getConfig returns from then on. With `stallMs`, the event loop is kept busy that long right after the first write
+// the error code). A `config` there is what Logto's getConfig returns from then on. A `now` (ms)
+// is what Date.now returns from then on, the guard's only clock: a test drives days with it. With `stallMs`, the event loop is kept busy that long right after the first write
 // to Redis, as a burst of local work (or a long garbage collection) would keep Logto's.
 // It never calls process.exit: when stdin ends it must exit on its own, which fails if
 // anything (a Redis socket, a timer) holds the event loop.
@@ -48,8 +49,11 @@ const outcomeOf = async ({ to, ip }) => {
 
 process.stdout.write('ready\n');
 for await (const line of createInterface({ input: process.stdin })) {
-  const { sends, stallMs = 0, config: next } = JSON.parse(line);
+  const { sends, stallMs = 0, config: next, now } = JSON.parse(line);
   config = next ?? config;
+  if (typeof now === 'number') {
+    Date.now = () => now;
+  }
   stallArmed = stallMs;
   const outcomes = await Promise.all(sends.map(outcomeOf));
   process.stdout.write(`${JSON.stringify(outcomes)}\n`);

@@ -57,10 +57,14 @@ export class SenderProcess {
   /**
    * Runs the sends concurrently in the process; their outcomes in order ('ok' or an error code).
    * `stallMs`: the process's event loop is kept busy that long right after its first write to
-   * Redis in this batch. `config`: the connector's config from this batch on.
+   * Redis in this batch. `config`: the connector's config from this batch on. `now`: what
+   * `Date.now` returns in the process from this batch on (a simulated clock).
    */
-  async run(sends: Send[], { stallMs = 0, config }: { stallMs?: number; config?: unknown } = {}): Promise<string[]> {
-    this.child.stdin.write(`${JSON.stringify({ sends, stallMs, config })}\n`);
+  async run(
+    sends: Send[],
+    { stallMs = 0, config, now }: { stallMs?: number; config?: unknown; now?: number } = {}
+  ): Promise<string[]> {
+    this.child.stdin.write(`${JSON.stringify({ sends, stallMs, config, now })}\n`);
     return JSON.parse(await this.nextLine()) as string[];
   }
 

@@ -1,21 +1,40 @@
 import { randomUUID } from 'node:crypto';
 
+import { dayMs, historyDays, learnedTtlMs, poolTtlMs } from './learned.js';
 import { withRedis } from './redis-connection.js';
 import { claimScript, claimScriptSha } from './redis-script.js';
-import type { BudgetStore, Claim, ClaimResult } from './types.js';
+import type { BudgetStore, Claim, ClaimResult, Limit } from './types.js';
 
 const keyPrefix = 'connector-tencent-sms:abuse';
 
 const isMissingScript = (error: unknown) =>
   error instanceof Error && error.message.startsWith('NOSCRIPT');
 
+const limitKeys = (limit: Limit): string[] => (limit.kind === 'learned' ? [limit.key, limit.poolKey] : [limit.key]);
+
+const limitArguments = (limit: Limit): string[] =>
+  limit.kind === 'learned'
+    ? [limit.kind, String(limit.floor), String(limit.pool), String(limit.growth), String(limit.dwarf)]
+    : [limit.kind, String(limit.max), String(limit.windowSeconds * 1000)];
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
 /** The script's reply as a result; anything unexpected is treated as Redis not answering. */
-const resultOf = (reply: unknown, limits: number): ClaimResult => {
+const resultOf = (reply: unknown, limits: readonly Limit[]): ClaimResult => {
+  if (Array.isArray(reply)) {
+    const [index, refusedToday, allowance, pool] = reply.map(Number);
+    const limit = limits[(index ?? 0) - 1];
+    return limit?.kind === 'learned' && isCount(refusedToday) && isCount(allowance) && (pool === 0 || pool === 1)
+      ? { refusedBy: index! - 1, learned: { refusedToday, allowance, spent: pool === 1 ? 'pool' : 'allowance' } }
+      : 'unchecked';
+  }
   const index = Number(reply);
   if (index === 0) {
     return 'accepted';
   }
-  return Number.isInteger(index) && index >= 1 && index <= limits ? { refusedBy: index - 1 } : 'unchecked';
+  return Number.isInteger(index) && index >= 1 && index <= limits.length && limits[index - 1]!.kind !== 'learned'
+    ? { refusedBy: index - 1 }
+    : 'unchecked';
 };
 
 /**
@@ -28,12 +47,16 @@ export class RedisBudgetStore implements BudgetStore {
 
   async claim({ tag, limits, member, now }: Claim): Promise<ClaimResult> {
     const options = {
-      keys: limits.map(({ key }) => `${keyPrefix}:{${tag}}:${key}`),
+      keys: limits.flatMap(limitKeys).map((key) => `${keyPrefix}:{${tag}}:${key}`),
       arguments: [
         String(now),
         member,
         `${now}:${randomUUID()}`,
-        ...limits.flatMap(({ kind, max, windowSeconds }) => [kind, String(max), String(windowSeconds * 1000)]),
+        String(dayMs),
+        String(historyDays),
+        String(learnedTtlMs),
+        String(poolTtlMs),
+        ...limits.flatMap(limitArguments),
       ],
     };
     const reply = await withRedis(this.url, async (client) => {
@@ -47,6 +70,6 @@ export class RedisBudgetStore implements BudgetStore {
         throw error;
       }
     });
-    return reply === undefined ? 'unchecked' : resultOf(reply, limits.length);
+    return reply === undefined ? 'unchecked' : resultOf(reply, limits);
   }
 }
