@@ -21,7 +21,7 @@ export const requestFor = (config: TencentSmsConfig, data: SendMessageData): Sms
   const phoneNumber = toE164(data?.to);
   if (!phoneNumber) {
     throw invalidRequestError(
-      'The phone number is not valid: expected the country code and number, e.g. 8613012345678 or +14155552671.'
+      'The phone number is not valid: it needs its country code, e.g. +86 130 1234 5678.'
     );
   }
   const destination = destinationOf(phoneNumber);
@@ -29,7 +29,7 @@ export const requestFor = (config: TencentSmsConfig, data: SendMessageData): Sms
 
   const template = chooseTemplate(config.templates, { destination, type: data.type, locale });
   if (!template) {
-    throw templateNotFoundError(destination, data.type);
+    throw templateNotFoundError(destination);
   }
   if (!code) {
     throw invalidRequestError('The message has no verification code to send.');
