@@ -50,7 +50,10 @@ const jsonOf = (data: unknown): string => {
  * read in the 4.7 seconds it stays.
  */
 export const maxToastLength = 200;
-const room = maxToastLength - logtoDisplay(new ConnectorError(ConnectorErrorCodes.General, { errorDescription: '' })).message.length;
+/** What is left for the description after Logto's own words. */
+const room =
+  maxToastLength -
+  logtoDisplay(new ConnectorError(ConnectorErrorCodes.General, { errorDescription: '' })).message.length;
 
 /**
  * The cause and fix in the connector's words: a guard refusal's advice for the operator, or the
@@ -126,9 +129,10 @@ const numberMayMatter = (code: string, to: unknown): boolean => {
  * The error a Console test ("Send" with the unsaved form) throws. Logto shows a connector's own
  * words only for `general`, so every other code would reach the admin as a bare fixed phrase
  * ("Trigger rate limit. Please try again later.") with the cause, Tencent's code and the RequestId
- * hidden. Here every failure becomes `general` with the connector's cause and fix first, Tencent's
- * code and the RequestId, and how the number was read where the number may be the problem: a
- * toast stays about five seconds. `data.signInCode` keeps the code a sign-in flow answers with. An
+ * hidden. Here every failure becomes `general` with the connector's cause and fix first, then as
+ * much as fits `maxToastLength` of how the number was read (where it may be the problem), Tencent's
+ * code and the RequestId: a toast stays about 4.7 seconds, and what it leaves out stays in the
+ * data. `data.signInCode` keeps the code a sign-in flow answers with. An
  * `invalid_config` with its zod issues stays: Logto lists them. Real flows never pass a config and
  * keep the precise codes. `secrets` are removed from the result, as from every error the connector
  * throws.
