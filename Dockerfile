@@ -1,7 +1,10 @@
 # Logto with this connector, built from a checkout: no Node.js needed on the host.
 #
-#   docker build -t logto-tencent-sms .
-#   docker build --build-arg LOGTO_VERSION=1.42.0 -t logto-tencent-sms .
+#   docker build -t logto-tencent-sms:1.42.0 .
+#   docker build --build-arg LOGTO_VERSION=1.43.0 -t logto-tencent-sms:1.43.0 .
+#
+# Tag the image with the Logto version it holds: docker/compose.yaml runs
+# logto-tencent-sms:<LOGTO_VERSION>.
 #
 # Build arguments, all optional:
 #   LOGTO_VERSION   A tag of the official image (svhd/logto). Default 1.42.0. The connector needs

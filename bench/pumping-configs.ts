@@ -45,12 +45,19 @@ export const suggestedSettings: Record<Audience, (regions: readonly string[]) =>
 
 /**
  * The connection overrides the form: the Console would show the same fields filled in. The
- * endpoint lives behind the `advanced` switch, which must be on for it to count.
+ * endpoint lives behind the `advanced` switch, which must be on for it to count. An app with users
+ * abroad turns **International numbers** on (saved off, only +86 numbers get codes); a mainland
+ * app leaves it as the form saves it.
  */
-const formWith = ({ formDefaults, connection }: ConfigInputs, extra: Record<string, unknown> = {}) => ({
+const formWith = (
+  { formDefaults, connection }: ConfigInputs,
+  audience: Audience,
+  extra: Record<string, unknown> = {}
+) => ({
   ...formDefaults,
   ...connection,
   advanced: true,
+  ...(audience === 'global' ? { international: true } : {}),
   ...extra,
 });
 
@@ -59,13 +66,13 @@ export const pumpingConfigs: PumpingConfig[] = [
     id: 'off',
     label: 'no protection',
     meaning: 'the form with its **SMS pumping protection** switch turned off (`pumpingProtection: false`)',
-    build: (inputs) => formWith(inputs, { pumpingProtection: false }),
+    build: (inputs, audience) => formWith(inputs, audience, { pumpingProtection: false }),
   },
   {
     id: 'default',
     label: 'default form',
-    meaning: "what a new connector gets: every form item's default value, as the Console saves them, plus credentials and templates",
-    build: (inputs) => formWith(inputs),
+    meaning: "what a new connector gets: every form item's default value, as the Console saves them, plus credentials and templates (and **International numbers** turned on for the runs of an app with users abroad)",
+    build: (inputs, audience) => formWith(inputs, audience),
   },
   {
     id: 'bare',
@@ -79,6 +86,6 @@ export const pumpingConfigs: PumpingConfig[] = [
     meaning:
       "the README's stricter settings for the run's audience, pasted into **Abuse protection** with the switch on: for a mainland-only app the region list `CN` alone; for an international app the countries it serves (here every region) with 10 codes per source per hour and 3 numbers per source per day",
     build: (inputs, audience) =>
-      formWith(inputs, { pumpingProtection: true, abuseProtection: suggestedSettings[audience](inputs.regions) }),
+      formWith(inputs, audience, { pumpingProtection: true, abuseProtection: suggestedSettings[audience](inputs.regions) }),
   },
 ];

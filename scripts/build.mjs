@@ -2,7 +2,8 @@
 // then lib/numbers/library.js is replaced by a self-contained bundle of the libphonenumber-js code
 // it uses and the library's full metadata. Logto's `connector add` installs no dependencies and
 // core does not provide libphonenumber-js, so the package must carry it; bundling carries only
-// what is used. Plain JavaScript: it runs before anything is compiled.
+// what is used. No source maps (tsconfig.build.json): they would point at src/, which the package
+// does not ship. Plain JavaScript: it runs before anything is compiled.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -59,8 +60,6 @@ await build({
 if (!metadataLoaded) {
   throw new Error('libphonenumber-js no longer loads metadata.max.json.js: update the bundling in scripts/build.mjs');
 }
-// tsc's map described the unbundled file.
-rmSync(`${bundled}.map`, { force: true });
 
 // npm makes a bin executable on install; a build has to do it itself for `lib/cli/main.js`.
 chmodSync(join(outDir, 'cli/main.js'), 0o755);

@@ -130,7 +130,8 @@ export const defaultMetadata: ConnectorMetadata = {
       label: 'International numbers',
       type: ConnectorConfigFormItemType.Switch,
       defaultValue: false,
-      description: 'Show the settings that only apply to numbers outside mainland China.',
+      description:
+        'Off: only mainland China (+86) numbers get codes; others are refused. On: numbers elsewhere (HK, MO, TW included) get them too. 关闭时仅向中国大陆号码发送验证码。',
     },
     {
       key: 'internationalSignName',

@@ -5,7 +5,9 @@ import { defaultTimeoutMs } from './constant.js';
 import { invalidRequestError, templateNotFoundError } from './errors/connector-errors.js';
 import { redact } from './errors/redact.js';
 import { postOnce, type RawResponse } from './http/post.js';
-import { destinationOf, toE164 } from './phone.js';
+import { internationalRefusal } from './international-switch.js';
+import { destinationOf } from './phone.js';
+import { recipientOf } from './recipient.js';
 import { interpretResponse } from './response.js';
 import { buildSmsRequest, type SmsRequest } from './sms-request.js';
 import { chooseTemplate } from './template-choice.js';
@@ -14,15 +16,15 @@ import type { SendSmsResult, TencentSmsConfig } from './types.js';
 import { nowInSeconds, readPayload } from './utils.js';
 
 /**
- * The signed SendSms request for one message: the number read, the template chosen, the code
- * filled in. Throws the ConnectorError that stops a send before anything goes out.
+ * The signed SendSms request for one message: the number read (in its canonical spelling) and
+ * permitted, the template chosen, the code filled in. Throws the ConnectorError that stops a send
+ * before anything goes out.
  */
 export const requestFor = (config: TencentSmsConfig, data: SendMessageData): SmsRequest => {
-  const phoneNumber = toE164(data?.to);
-  if (!phoneNumber) {
-    throw invalidRequestError(
-      'The phone number is not valid: it needs its country code, e.g. +86 130 1234 5678.'
-    );
+  const { phoneNumber, reading } = recipientOf(data?.to);
+  const refusal = internationalRefusal(config, phoneNumber, reading);
+  if (refusal) {
+    throw refusal;
   }
   const destination = destinationOf(phoneNumber);
   const { code, locale } = readPayload(data?.payload);

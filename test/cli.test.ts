@@ -1,15 +1,17 @@
 import { once } from 'node:events';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { connect, createServer } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorConfigFor, defaultAccountInput, startEmulator, type Emulator } from '../src/emulator/index.js';
+import { tencentSmsConfigGuard } from '../src/types.js';
 
 import { buildLib, removeBuiltLib, repoRoot } from './helpers/emulator-build.js';
 import { mainlandBody, postSigned } from './helpers/emulator-client.js';
+import { printedConfig } from './helpers/emulator-banner.js';
 import { emulatorUrlOf, runCli, spawnCli } from './helpers/emulator-cli.js';
 
 const secret = defaultAccountInput.secretKey;
@@ -52,7 +54,7 @@ describe('connector-tencent-sms bin', () => {
   it('documents every command and option in --help and exits 0', async () => {
     const { code, stdout } = await runCli(lib, ['--help']);
     expect(code).toBe(0);
-    for (const word of ['emulator', 'send', '--port', '--account', '--max-messages', '--config', '--to', '--type', '--code', '--locale', 'TENCENT_SMS_SECRET_KEY', 'GET /messages', 'DELETE /messages']) {
+    for (const word of ['emulator', 'send', '--port', '--host', '--account', '--max-messages', '--config', '--to', '--type', '--code', '--locale', 'TENCENT_SMS_SECRET_KEY', 'GET /messages', 'DELETE /messages']) {
       expect(stdout).toContain(word);
     }
   });
@@ -172,6 +174,35 @@ describe('send', () => {
     const numeric = await runCli(lib, ['send', '--config', await writeConfig('numeric-secret.json', { ...withoutSecret, accessKeySecret: 12345678 }), '--to', freshNumber()]);
     expect(numeric.stdout).toContain('Error in key path "accessKeySecret": (invalid_type) Expected string but received number.');
     expect(numeric.stdout).not.toContain('accessKeySecret is missing');
+  });
+
+  it('sends the canonical number: a trunk prefix typed after the country code is dropped', async () => {
+    const config = await writeConfig('canonical.json', connectorConfigFor(emulator.url));
+    const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', '+44 (0) 7400 123499']);
+    expect(stdout).toContain('Number     4407400123499, read as +44 740 012 3499, United Kingdom\n');
+    expect(code).toBe(0);
+    // The emulator, like Tencent, holds the message under the number as sent.
+    expect(emulator.store.list('+447400123499')[0]?.phoneNumber).toBe('+447400123499');
+  });
+
+  it('refuses a number abroad with "international": false, saying which switch and how to type a mainland number', async () => {
+    const config = await writeConfig('international-off.json', { ...connectorConfigFor(emulator.url), international: false });
+    const before = emulator.store.list().length;
+    const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', '+1 415 555 2671']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Failed: invalid_request_parameters');
+    expect(stdout).toContain('International numbers is off: only +86 numbers get codes.');
+    expect(emulator.store.list()).toHaveLength(before);
+    const mainland = await runCli(lib, ['send', '--config', config, '--to', freshNumber()]);
+    expect(mainland.code).toBe(0);
+  });
+
+  it('refuses a number too long for its country before anything is sent', async () => {
+    const config = await writeConfig('too-long.json', connectorConfigFor(emulator.url));
+    const { code, stdout } = await runCli(lib, ['send', '--config', config, '--to', '+44 909 879 00000']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Number     4490987900000, read as +44 909 8790 0000, too long for United Kingdom\n');
+    expect(stdout).toContain('The phone number is too long for a number in United Kingdom: no number there has 11 digits after +44.');
   });
 
   it('uses the --type and --locale to pick the template', async () => {
@@ -305,7 +336,71 @@ describe('emulator command', () => {
     }
     const [exitCode] = await once(child, 'close');
     expect(exitCode).toBe(0);
-    expect(output).not.toContain(secret);
+    // The banner prints the built-in account's public key on purpose; the call log never does.
+    const log = output.slice(output.indexOf('Press Ctrl+C to stop.'));
+    expect(log).toContain('SendSms +8613012345678 Ok');
+    expect(log).not.toContain(secret);
+  });
+
+  it('prints a connector config that sends through it as printed, copied byte for byte into a file', async () => {
+    const child = spawnCli(lib, ['emulator', '--port', '0']);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    try {
+      const url = await emulatorUrlOf(child);
+      await expect.poll(() => output).toContain('Press Ctrl+C to stop.');
+      const lines = output.split('\n');
+      const json = lines.slice(lines.indexOf('{'), lines.indexOf('}') + 1).join('\n');
+      const config = printedConfig(output);
+      expect(tencentSmsConfigGuard.safeParse(config).error?.issues).toBeUndefined();
+      expect(config).toMatchObject({ endpoint: url, advanced: true });
+
+      const to = freshNumber();
+      const sent = await runCli(lib, ['send', '--config', await writeConfig('printed.json', json), '--to', to]);
+      expect(sent.stderr).toBe('');
+      expect(sent.code).toBe(0);
+      const messages = (await (await fetch(`${url}/messages?phone=${encodeURIComponent(to)}`)).json()) as Array<{
+        text: string;
+      }>;
+      expect(messages[0]?.text).toContain('【Logto演示】');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('listens on loopback only unless --host says otherwise', async () => {
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && !address.internal && address.family === 'IPv4')?.address;
+    const child = spawnCli(lib, ['emulator', '--port', '0']);
+    try {
+      const url = await emulatorUrlOf(child);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      if (outside) {
+        const port = Number(new URL(url).port);
+        const reached = await new Promise<string>((resolve) => {
+          const socket = connect({ host: outside, port });
+          socket.once('connect', () => {
+            socket.destroy();
+            resolve('connected');
+          });
+          socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+        });
+        expect(reached).toBe('ECONNREFUSED');
+      }
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('refuses a --host that is neither loopback nor every interface, naming why', async () => {
+    for (const host of ['192.0.2.10', 'example.com', '']) {
+      const refused = await runCli(lib, ['emulator', '--port', '0', '--host', host]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('--host must be a loopback address');
+      expect(refused.stderr).toContain('plain http:// only on loopback');
+      expect(refused.stderr).not.toMatch(stackTrace);
+    }
   });
 
   it('serves the account from --account', async () => {
@@ -316,6 +411,8 @@ describe('emulator command', () => {
       apps: [{ sdkAppId: '2400000002', region: 'ap-singapore' }],
     });
     const child = spawnCli(lib, ['emulator', '--port', '0', '--account', account]);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     try {
       const url = await emulatorUrlOf(child);
       const config = await writeConfig('custom.json', {
@@ -328,6 +425,11 @@ describe('emulator command', () => {
       const sent = await runCli(lib, ['send', '--config', config, '--to', '+6591234567']);
       expect(sent.stdout).toMatch(/Country\s+SG/);
       expect(sent.code).toBe(0);
+      child.kill('SIGTERM');
+      await once(child, 'close');
+      expect(output).toContain(`${account} (SecretId AKIDcustomaccount)`);
+      expect(output).not.toContain('custom-account-key');
+      expect(output).not.toContain(secret);
     } finally {
       child.kill('SIGTERM');
     }

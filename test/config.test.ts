@@ -188,15 +188,18 @@ describe('what the Console form saves', () => {
       senderId: 'LEFTOVER',
       internationalSignName: 'Leftover',
     };
-    await send(config, { to: '14155552671' });
+    await send(config, { to: '8613012345678' });
     scope.done();
     expect(captured[0]?.headers).not.toHaveProperty('x-tc-token');
     expect(captured[0]?.headers).not.toHaveProperty('x-tc-language');
     expect(captured[0]?.body).not.toHaveProperty('SenderId');
-    expect(captured[0]?.body).not.toHaveProperty('SignName');
     const parsed = tencentSmsConfigGuard.parse(config);
     expect(parsed.timeout).toBeUndefined();
     expect(parsed.endpoint.host).toBe('sms.tencentcloudapi.com');
+    expect(parsed).not.toHaveProperty('senderId');
+    expect(parsed).not.toHaveProperty('internationalSignName');
+    // With the switch off, an international number is not sent at all (test/international-switch.test.ts).
+    await expect(send(config, { to: '14155552671' })).rejects.toMatchObject({ code: 'invalid_request_parameters' });
   });
 
   it('a hidden field is not validated either: what the admin cannot see cannot fail the form', () => {

@@ -8,7 +8,7 @@
  * and the Console test call goes through it. The README's install commands (the build arguments
  * for mainland mirrors, Logto's CLI with and without `--path`) are checked and run the same way.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,7 +18,11 @@ import { promisify } from 'node:util';
 import { loadConnectorFactories, notImplemented } from '@logto/cli/lib/connector/index.js';
 import { getConnectorPackagesFromDirectory } from '@logto/cli/lib/utils.js';
 import type { SmsConnector } from '@logto/connector-kit';
+import { load as parseYaml } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { emulatorBanner } from '../src/cli/emulator-banner.js';
+import { tencentSmsConfigGuard } from '../src/types.js';
 
 import {
   copiesOf,
@@ -29,6 +33,7 @@ import {
   type Dockerfile,
   type Stage,
 } from './helpers/dockerfile.js';
+import { printedConfig } from './helpers/emulator-banner.js';
 import { startFakeTencent, successBody, type FakeTencent } from './helpers/logto-install-server.js';
 import {
   linkHostPackages,
@@ -48,6 +53,7 @@ const minimumLogto = [1, 38, 0];
 const manifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {
   name: string;
   version: string;
+  bin: Record<string, string>;
   engines?: { node?: string };
 };
 const dockerfile: Dockerfile = await readDockerfile(path.join(repoRoot, 'Dockerfile'));
@@ -227,6 +233,81 @@ describe('docker/compose.yaml', () => {
   });
 });
 
+type ComposeService = {
+  image?: string;
+  build?: unknown;
+  profiles?: string[];
+  pull_policy?: string;
+  network_mode?: string;
+  depends_on?: unknown;
+  entrypoint?: string[] | string;
+  ports?: string[];
+};
+const compose = parseYaml(await readFile(path.join(repoRoot, 'docker', 'compose.yaml'), 'utf8')) as {
+  services: Record<string, ComposeService>;
+};
+
+/** The emulator service and the values of its command's options. */
+const emulatorService = () => {
+  const service = compose.services.emulator;
+  expect(service, 'an "emulator" service').toBeDefined();
+  expect(Array.isArray(service!.entrypoint), 'an entrypoint written as a list').toBe(true);
+  const entrypoint = service!.entrypoint as string[];
+  const option = (name: string) => {
+    const index = entrypoint.indexOf(name);
+    return index === -1 ? undefined : entrypoint[index + 1];
+  };
+  return { service: service!, entrypoint, host: option('--host'), port: Number(option('--port')) };
+};
+
+describe('docker/compose.yaml’s emulator service', () => {
+  it('starts only with the emulator profile: a plain `up` runs what it ran before', () => {
+    const { service } = emulatorService();
+    expect(service.profiles).toEqual(['emulator']);
+    for (const [name, other] of Object.entries(compose.services).filter(([name]) => name !== 'emulator')) {
+      expect({ name, profiles: other.profiles }).toEqual({ name, profiles: undefined });
+    }
+  });
+
+  it('runs the image the logto service builds, and never tries to pull it from a registry', () => {
+    const { service } = emulatorService();
+    expect(service.image).toBe(compose.services.logto?.image);
+    expect(compose.services.logto?.build).toBeDefined();
+    expect(service.build).toBeUndefined();
+    expect(service.pull_policy).toBe('never');
+  });
+
+  it('runs the CLI of the connector installed in that image, the emulator command on every interface', () => {
+    const { entrypoint, host, port } = emulatorService();
+    const bin = path.posix.join(imageLogtoRoot, 'packages/core/connectors', manifest.name, manifest.bin[manifest.name]!);
+    expect(entrypoint.slice(0, 3)).toEqual(['node', bin, 'emulator']);
+    expect(host).toBe('0.0.0.0');
+    expect(Number.isInteger(port) && port > 0).toBe(true);
+  });
+
+  it('shares the logto service’s network, so Logto reaches it on loopback: the only plain http the connector takes', () => {
+    const { service, host, port } = emulatorService();
+    expect(service.network_mode).toBe('service:logto');
+    // What the emulator prints there is what the form gets, and the connector accepts it.
+    const config = printedConfig(emulatorBanner({ host: host!, port }));
+    expect(config.endpoint).toBe(`http://127.0.0.1:${port}`);
+    expect(tencentSmsConfigGuard.safeParse(config).error?.issues).toBeUndefined();
+    // A service name would be plain http across a network, which the connector refuses.
+    expect(tencentSmsConfigGuard.safeParse({ ...config, endpoint: `http://emulator:${port}` }).success).toBe(false);
+  });
+
+  it('publishes the inbox on this machine’s loopback only, through the logto service, at the same port by default', () => {
+    const { port } = emulatorService();
+    const published = Object.values(compose.services)
+      .flatMap((service) => service.ports ?? [])
+      .filter((mapping) => mapping.endsWith(`:${port}`));
+    // A host port taken by something else would keep Logto from starting: it can be moved.
+    const mapping = `127.0.0.1:\${EMULATOR_INBOX_PORT:-${port}}:${port}`;
+    expect(published).toEqual([mapping]);
+    expect(compose.services.logto?.ports).toContain(mapping);
+  });
+});
+
 const guideTexts = {
   'README.md': await readFile(path.join(repoRoot, 'README.md'), 'utf8'),
   'README.zh-CN.md': await readFile(path.join(repoRoot, 'README.zh-CN.md'), 'utf8'),
@@ -259,10 +340,49 @@ describe.each(Object.entries(guideTexts))('the Docker and install commands of %s
     expect([...tarballs]).toEqual([`${manifest.name}-${manifest.version}.tgz`]);
   });
 
+  it('starts the emulator profile with a compose command in lines of at most 56 characters, and gives its Endpoint', () => {
+    const command = commands.find((line) => line.includes('--profile emulator'));
+    expect(command).toBe('docker compose -f docker/compose.yaml --profile emulator up --build');
+    // The command as written: the line naming the profile and the lines it continues.
+    const lines = text.split('\n');
+    const last = lines.findIndex((line) => line.includes('--profile emulator'));
+    let first = last;
+    while (lines[first - 1]?.endsWith('\\')) {
+      first -= 1;
+    }
+    expect(lines.slice(first, last + 1).filter((line) => line.length > 56)).toEqual([]);
+    // "Endpoint `…`", or in Chinese "Endpoint 填 `…`".
+    expect(text).toMatch(new RegExp(`Endpoint (?:填 )?\`http://127\\.0\\.0\\.1:${emulatorService().port}\``));
+  });
+
   it('passes --path only to Logto’s CLI run by its own path', () => {
     for (const command of commands.filter((line) => line.includes('--path'))) {
       expect(command).toMatch(/^\S+\/node_modules\/\.bin\/logto connector add /);
     }
+  });
+
+  it('tags every image it builds with the Logto version it builds, the tag docker/compose.yaml runs', async () => {
+    const compose = await readFile(path.join(repoRoot, 'docker', 'compose.yaml'), 'utf8');
+    const composeImage = /^\s+image:\s*(logto-tencent-sms):\$\{LOGTO_VERSION:-([^}]+)\}\s*$/m.exec(compose);
+    expect(composeImage?.[2]).toBe(dockerfile.globalArgs.get('LOGTO_VERSION'));
+    const builds = commands.filter((command) => command.startsWith('docker build '));
+    expect(builds.length).toBeGreaterThan(1);
+    for (const command of builds) {
+      const version =
+        /--build-arg LOGTO_VERSION=(\S+)/.exec(command)?.[1] ?? dockerfile.globalArgs.get('LOGTO_VERSION');
+      expect({ command, tag: /-t (\S+)/.exec(command)?.[1] }).toEqual({
+        command,
+        tag: `${composeImage?.[1]}:${version}`,
+      });
+    }
+  });
+
+  it('mounts the unpacked package where the image keeps connectors', () => {
+    // The target is a double-quoted YAML string whose line break is escaped, so the code line
+    // stays narrow: the break and the next line's indentation are not part of the value.
+    const yaml = [...text.matchAll(/^```yaml\n([\s\S]*?)^```/gm)].map((match) => match[1]!).join('\n');
+    const target = /^\s*target:\s*"((?:[^"\\]|\\\n\s*)*)"/m.exec(yaml)?.[1]?.replaceAll(/\\\n\s*/g, '');
+    expect(target).toBe(`${imageLogtoRoot}/packages/core/connectors/${manifest.name}`);
   });
 });
 
@@ -475,6 +595,46 @@ describe('the send check inside the image, as the README runs it with docker com
 
     expect(stdout).toContain('req-docker-cli');
     expect(stdout).not.toContain(secret);
+  });
+});
+
+describe('the emulator service’s command, run as compose runs it in the image', () => {
+  it('serves, from the installed copy with only core’s packages, the config it prints', async () => {
+    const { logtoRoot, root } = imageTree();
+    const { entrypoint } = emulatorService();
+    // The image's paths mapped to the tree; loopback and a free port instead of every interface.
+    const args = entrypoint.slice(1).map((word, index, all) => {
+      if (all[index - 1] === '--host') {
+        return '127.0.0.1';
+      }
+      if (all[index - 1] === '--port') {
+        return '0';
+      }
+      return word.replace(imageLogtoRoot, logtoRoot);
+    });
+    const child = spawn(process.execPath, args, { cwd: logtoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    try {
+      await expect.poll(() => output, { timeout: 20_000 }).toContain('Press Ctrl+C to stop.');
+      const config = printedConfig(output);
+      const configFile = path.join(root, 'tmp', 'emulator.json');
+      await mkdir(path.dirname(configFile), { recursive: true });
+      await writeFile(configFile, JSON.stringify(config));
+      const cli = path.join(logtoRoot, 'packages/core/connectors', manifest.name, manifest.bin[manifest.name]!);
+
+      const { stdout } = await run(process.execPath, [cli, 'send', '--config', configFile, '--to', '+8613012345678'], {
+        cwd: logtoRoot,
+        env: { ...process.env, TENCENT_SMS_SECRET_KEY: '' },
+      });
+
+      expect(stdout).toMatch(/RequestId\s+[0-9a-f-]{36}/);
+      const inbox = (await (await fetch(`${String(config.endpoint)}/messages`)).json()) as Array<{ text: string }>;
+      expect(inbox[0]?.text).toContain('【Logto演示】');
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });
 

@@ -85,6 +85,29 @@ describe('emulator IsoCode for international numbers', () => {
   });
 
   it.each([
+    ['a trunk prefix', '+4407400123456', '+447400123456', 'GB'],
+    ["Bolivia's carrier code", '+59101071234567', '+59171234567', 'BO'],
+    ["Korea's carrier code", '+820811012345678', '+821012345678', 'KR'],
+  ])('stores a number spelt with %s under its canonical number', async (_case, phone, canonical, isoCode) => {
+    const { response } = await postSigned(emulator, { body: internationalBody(phone) });
+    expect(response.SendStatusSet).toEqual([
+      expect.objectContaining({ PhoneNumber: canonical, Code: 'Ok', IsoCode: isoCode }),
+    ]);
+    const messages = (await (await fetch(`${emulator.url}/messages`)).json()) as Array<{ phoneNumber: string }>;
+    expect(messages.map(({ phoneNumber }) => phoneNumber)).toEqual([canonical]);
+  });
+
+  it.each([
+    ['too long', '+4490987900000'],
+    ['too short for France', '+3389112345'],
+  ])('refuses a number %s for its country: no phone has it', async (_case, phone) => {
+    const { response } = await postSigned(emulator, { body: internationalBody(phone) });
+    expect(response.SendStatusSet).toEqual([
+      expect.objectContaining({ PhoneNumber: phone, Code: 'InvalidParameterValue.IncorrectPhoneNumber', Fee: 0 }),
+    ]);
+  });
+
+  it.each([
     ['+999 (spare)', '+99912345678'],
     ['+801 (spare)', '+80112345678'],
     ['+969 (spare)', '+96912345678'],

@@ -210,7 +210,7 @@ const scenarios: Scenario[] = [
         },
         '13012345678'
       ),
-    causeFirst: /^Error occurred in connector: No template .*international/,
+    causeFirst: /^Error occurred in connector: International numbers is off: .*international Generic template/,
   },
   {
     name: '13012345678 typed without +86, International on, the US not allowed by the SMS app',

@@ -160,6 +160,24 @@ describe('the packed tarball', () => {
     expect(unwanted).toEqual([]);
   });
 
+  it('ships no source map that points at a file the package lacks', async () => {
+    // Such a map sends debuggers to nothing, and tools that load lib/ (vite) warn about each one.
+    const files = installed().tarballFiles;
+    const missing: string[] = [];
+    for (const map of files.filter((file) => file.endsWith('.map'))) {
+      const { sources = [], sourcesContent = [] } = JSON.parse(
+        await readFile(path.join(installed().connectorDirectory, map), 'utf8')
+      ) as { sources?: string[]; sourcesContent?: Array<string | null> };
+      for (const [index, source] of sources.entries()) {
+        const target = path.posix.join(path.posix.dirname(map), source);
+        if (typeof sourcesContent[index] !== 'string' && !files.includes(target)) {
+          missing.push(`${map} → ${source}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('declares connector-kit as a dependency and is an ES module, as the loader requires', async () => {
     const manifest = JSON.parse(
       await readFile(path.join(installed().connectorDirectory, 'package.json'), 'utf8')
@@ -366,12 +384,28 @@ describe('numbers read by the installed copy, with core’s packages only', () =
     const error = await rejectionOf(
       connector.sendMessage(
         { to: '447781123456', type: 'Generic', payload: { code: '000000' } } as unknown as Parameters<SmsConnector['sendMessage']>[0],
-        { ...formConfig(server.endpoint), abuseProtection: { allowedRegions: ['GB'] } }
+        { ...formConfig(server.endpoint), international: true, abuseProtection: { allowedRegions: ['GB'] } }
       )
     );
     const { errorDescription } = (error as ConnectorError).data as { errorDescription: string };
     expect(errorDescription).toContain('region GG is not enabled');
     expect(errorDescription).toContain('+44 778 112 3456, Guernsey');
+    expect(server.requests).toHaveLength(before);
+  });
+
+  it('refuses the Console test of 13012345678 with International numbers off, as the form saves it', async () => {
+    const server = fakeTencent!;
+    const before = server.requests.length;
+    const connector = await createInstalledConnector();
+    const error = await rejectionOf(
+      connector.sendMessage(
+        { to: '13012345678', type: 'Generic', payload: { code: '000000' } } as unknown as Parameters<SmsConnector['sendMessage']>[0],
+        formConfig(server.endpoint)
+      )
+    );
+    const { errorDescription } = (error as ConnectorError).data as { errorDescription: string };
+    expect(errorDescription).toContain('the International numbers switch is off');
+    expect(errorDescription).toContain('read as +1 301 234 5678, United States — for a mainland China number type +86 first');
     expect(server.requests).toHaveLength(before);
   });
 

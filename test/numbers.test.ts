@@ -106,17 +106,7 @@ describe('readNumber', () => {
   });
 
   it('gives the region of a single-region code but no type to a number in none of its ranges', () => {
-    expect(readNumber('+6512345')).toEqual({ e164: '+6512345', callingCode: '65', national: '12345', region: 'SG' });
-  });
-
-  it('reads a trunk prefix written after the calling code as the number without it', () => {
-    expect(readNumber('+4407400123456')).toEqual({
-      e164: '+4407400123456',
-      callingCode: '44',
-      national: '07400123456',
-      region: 'GB',
-      type: 'mobile',
-    });
+    expect(readNumber('+6512345678')).toEqual({ e164: '+6512345678', callingCode: '65', national: '12345678', region: 'SG' });
   });
 
   it('answers a number read again with an equal reading of its own, which the caller may change', () => {
@@ -267,14 +257,17 @@ describe('fuzzed input', () => {
     .tuple(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^\d{0,14}$/))
     .map(([first, rest]) => `+${first}${rest}`);
 
-  it('readNumber never throws and answers a supported region, a known type and the digits as given', () => {
+  it('readNumber never throws and answers a canonical number, a supported region and a known type', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), e164Like), (input) => {
         const reading = readNumber(input);
         if (reading === undefined) {
           return;
         }
-        expect(`+${reading.callingCode}${reading.national}`).toBe(input);
+        expect(`+${reading.callingCode}${reading.national}`).toBe(reading.e164);
+        expect(input.startsWith(`+${reading.callingCode}`)).toBe(true);
+        // Canonical: read again, the number stays as it is.
+        expect(readNumber(reading.e164)).toEqual(reading);
         expect(reading.region === undefined || supportedRegions.has(reading.region)).toBe(true);
         expect(reading.type === undefined || (numberTypes as readonly string[]).includes(reading.type)).toBe(true);
       }),
@@ -282,14 +275,19 @@ describe('fuzzed input', () => {
     );
   });
 
-  it('describeNumber never throws, keeps every digit and names the region it read', () => {
+  it('describeNumber never throws, shows every digit of the canonical number and names the region it read', () => {
     fc.assert(
       fc.property(e164Like, (input) => {
-        const region = regionOf(input);
+        const reading = readNumber(input);
         const description = describeNumber(input);
-        expect(description.replace(/,.*$/, '').replace(/\D/g, '')).toBe(input.slice(1));
+        expect(description.replace(/,.*$/, '').replace(/\D/g, '')).toBe((reading?.e164 ?? input).slice(1));
         expect(description.length).toBeLessThan(80);
-        expect(description.endsWith(`, ${region ? regionName(region) : 'unknown region'}`)).toBe(true);
+        const { region, lengthProblem } = reading ?? {};
+        const place = lengthProblem?.region ?? region;
+        expect(description).toMatch(
+          lengthProblem ? / too (long|short)( or too short)? for / : /, (unknown region|[^,]+)$/
+        );
+        expect(description.endsWith(place ? regionName(place) : lengthProblem ? `+${reading!.callingCode}` : 'unknown region')).toBe(true);
       }),
       { numRuns: 2000 }
     );

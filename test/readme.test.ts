@@ -1,9 +1,10 @@
 /**
  * The operator's guide as Logto shows it: README.md is rendered in the Console beside the form, in
- * a panel that code lines wider than about 72 characters push the form out of; its links resolve
- * to Console URLs unless absolute; and Logto never shows README.zh-CN.md. The guide also stays in
- * step with the form (a row per field) and with the code it quotes (config examples that validate,
- * the emulator's account).
+ * a 639 px panel where a code line over 56 characters is cut or pushes the form out, and inline
+ * code in a narrow table column breaks mid-word; its links resolve to Console URLs unless
+ * absolute; and Logto never shows README.zh-CN.md. The guide also stays in step with the form (a
+ * row per field) and with the code it quotes (config examples that validate, the emulator's
+ * account).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +12,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { abuseProtectionGuard } from '../src/abuse-guard/config.js';
+import { defaultPerPrefix } from '../src/abuse-guard/defaults.js';
+import { defaultPort } from '../src/cli/emulator-command.js';
 import { defaultMetadata } from '../src/constant.js';
+import { connectorConfigFor } from '../src/emulator/connector-config.js';
 import { defaultAccountInput } from '../src/emulator/default-account.js';
 import { tencentSmsConfigGuard } from '../src/types.js';
 
@@ -23,8 +27,12 @@ const guides = {
   'README.zh-CN.md': await readFile(path.join(repoRoot, 'README.zh-CN.md'), 'utf8'),
 };
 
-/** The widest code line that fits beside the form at 1280 px. */
-const maxCodeLine = 72;
+/** The widest code line the Console's guide panel shows whole (639 px at 1280, and at 1440 px). */
+const maxCodeLine = 56;
+/** The longest run of prose without a space that the panel wraps without overflowing. */
+const maxProseRun = 72;
+/** The longest inline code a table column other than the last can hold without breaking it. */
+const maxTableCode = 16;
 
 type CodeBlock = { language: string; lines: string[]; startLine: number };
 
@@ -74,12 +82,19 @@ const linkTargets = (text: string) => {
   ];
 };
 
-/** The first two cells of every table row: [label, key] as written. */
+/** The cells of every table row, as written (no cell holds a `|`). */
 const tableRows = (text: string) =>
   text
     .split('\n')
     .filter((line) => line.startsWith('|'))
-    .map((line) => line.split('|').map((cell) => cell.trim()).slice(1, 3));
+    .map((line) => line.split('|').map((cell) => cell.trim()).slice(1, -1));
+
+/** What names a key in the guide: a table row's first cell, or the start of a list item. */
+const keyEntries = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => line.startsWith('|') || line.startsWith('- '))
+    .map((line) => (line.startsWith('|') ? (line.split('|')[1] ?? '').trim() : line.slice(2)));
 
 /** A section's text: from its heading (matched by `pattern`) to the next heading of any level. */
 const section = (text: string, pattern: RegExp) => {
@@ -96,12 +111,24 @@ const cjk = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/g;
 const displayWidth = (line: string) => [...line].length + (line.match(cjk)?.length ?? 0);
 
 describe.each(Object.entries(guides))('%s', (name, text) => {
-  it('has a field-table row for every Console form field: its label, then its JSON key', () => {
-    const rows = tableRows(text).map(([label, key]) => `${label} ${key}`);
+  it('has a field-table row for every Console form field: its label, and its JSON key in the last column', () => {
+    const rows = tableRows(text);
     const missing = (defaultMetadata.formItems ?? [])
-      .map(({ label, key }) => `${label} \`${key}\``)
-      .filter((row) => !rows.includes(row));
+      .filter(
+        ({ label, key }) => !rows.some((cells) => cells[0] === label && cells.at(-1)?.startsWith(`\`${key}\``))
+      )
+      .map(({ key }) => key);
     expect(missing).toEqual([]);
+  });
+
+  it(`keeps inline code of over ${maxTableCode} characters out of every table column but the last`, () => {
+    const long = tableRows(text).flatMap((cells) =>
+      cells
+        .slice(0, -1)
+        .flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]!))
+        .filter((code) => [...code].length > maxTableCode)
+    );
+    expect(long).toEqual([]);
   });
 
   it('states the minimum Logto version and what an older one does', () => {
@@ -109,7 +136,7 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
     expect(text).toContain('Connector requires @logto/connector-kit to be ^5');
   });
 
-  it(`keeps every code line within ${maxCodeLine} characters, so the form stays in view at 1280 px`, () => {
+  it(`keeps every code line within ${maxCodeLine} characters, so the Console's guide panel shows it whole`, () => {
     const wide = codeBlocks(text).flatMap(({ lines, startLine }) =>
       lines
         .map((line, index) => ({ line: startLine + 1 + index, length: displayWidth(line), text: line }))
@@ -118,10 +145,10 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
     expect(wide).toEqual([]);
   });
 
-  it(`has no unbreakable run of text wider than ${maxCodeLine} characters outside code blocks`, () => {
+  it(`has no unbreakable run of text wider than ${maxProseRun} characters outside code blocks`, () => {
     // Link targets are not displayed; CJK text breaks between any two characters.
     const shown = prose(text).replaceAll(/\]\([^)]*\)/g, ']').replaceAll(cjk, ' ');
-    const runs = shown.split(/\s+/).filter((run) => [...run].length > maxCodeLine);
+    const runs = shown.split(/\s+/).filter((run) => [...run].length > maxProseRun);
     expect(runs).toEqual([]);
   });
 
@@ -129,6 +156,13 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
     const targets = linkTargets(text);
     expect(targets.length).toBeGreaterThan(0);
     expect(targets.filter((target) => !/^https?:\/\/[^/]/.test(target))).toEqual([]);
+  });
+
+  it('says in the International numbers row that the switch off sends to +86 only, and what a config without it does', () => {
+    const row = text.split('\n').find((line) => line.startsWith('| International numbers |')) ?? '';
+    expect(row).toMatch(/[(（]\+86[)）]/);
+    expect(row).toContain('invalid_request_parameters');
+    expect(row).toMatch(/built-in connector|内置连接器/);
   });
 
   it('is an operator’s guide of at most 400 lines', () => {
@@ -166,13 +200,52 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
     }
   });
 
+  it('puts the sections in the order an operator follows them, the reference last', () => {
+    const order =
+      name === 'README.md'
+        ? [/Install/, /Try it without Tencent/, /Set up Tencent/, /Console form/, /`send`/, /Test in the Console/,
+            /phone sign-in/, /Stop SMS pumping/, /Reference/, /Troubleshooting/]
+        : [/安装/, /不用腾讯云试用/, /配置腾讯云/, /表单/, /`send`/, /控制台测试/, /启用手机号登录/, /短信盗刷/, /参考/,
+            /故障排查/];
+    const headings = text.split('\n').filter((line) => /^#{2,6} /.test(line));
+    const positions = order.map((pattern) => headings.findIndex((heading) => pattern.test(heading)));
+    expect(positions.filter((position) => position < 0)).toEqual([]);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('says what the number-block budget costs colleagues with consecutive numbers, and how to raise it', () => {
+    const pumping = section(text, name === 'README.md' ? /Stop SMS pumping/ : /短信盗刷/);
+    expect(pumping).toContain('集团号段');
+    expect(pumping).toContain('Trigger rate limit. Please try again later.');
+    const defaultMax = defaultPerPrefix.max;
+    const raised = codeBlocks(pumping)
+      .filter(({ language }) => language === 'json')
+      .map(({ lines }) => JSON.parse(lines.join('\n')) as { perPrefix?: { max?: number } })
+      .find(({ perPrefix }) => perPrefix?.max !== undefined);
+    expect(raised?.perPrefix?.max).toBeGreaterThan(defaultMax);
+  });
+
+  it('names, where it sends people to try it, every form field the emulator’s settings go in', () => {
+    const tryIt = section(text, name === 'README.md' ? /Try it without Tencent/ : /不用腾讯云试用/);
+    const config = connectorConfigFor(`http://127.0.0.1:${defaultPort}`);
+    const labels = Object.keys(config).map((key) => defaultMetadata.formItems?.find((item) => item.key === key)?.label);
+    expect(labels).not.toContain(undefined);
+    expect(labels.filter((label) => !tryIt.includes(label!))).toEqual([]);
+    expect(tryIt).toContain(`\`${config.endpoint}\``);
+    expect(tryIt).toContain(`http://127.0.0.1:${defaultPort}`);
+    // Only what the package carries: the developer docs are not in it.
+    expect(tryIt).not.toMatch(/docs\/|development\.md/);
+  });
+
   it('gives config examples that the connector accepts as written', () => {
     const examples = codeBlocks(text)
       .filter(({ language }) => language === 'json')
       .map(({ lines }) => JSON.parse(lines.join('\n')) as Record<string, unknown>);
     const configs = examples.filter((example) => 'accessKeyId' in example);
-    const protections = examples.filter((example) => 'allowedRegions' in example || 'perSource' in example);
+    const protectionKeys = Object.keys(abuseProtectionGuard.shape);
+    const protections = examples.filter((example) => Object.keys(example).every((key) => protectionKeys.includes(key)));
     expect(configs.length).toBeGreaterThan(0);
+    expect(protections.length).toBeGreaterThan(1);
     for (const config of configs) {
       expect(tencentSmsConfigGuard.safeParse(config).error?.issues).toBeUndefined();
     }
@@ -184,10 +257,10 @@ describe.each(Object.entries(guides))('%s', (name, text) => {
 });
 
 describe.each(Object.entries(guides))('the abuse protection in %s, as the code has it', (_, text) => {
-  it('has a table row for every abuseProtection key', () => {
-    const firstCells = tableRows(text).map(([first]) => first ?? '');
+  it('has a table row or list item for every abuseProtection key', () => {
+    const entries = keyEntries(text);
     const missing = Object.keys(abuseProtectionGuard.shape).filter(
-      (key) => !firstCells.some((cell) => cell.includes(`\`${key}\``))
+      (key) => !entries.some((entry) => entry.startsWith(`\`${key}\``))
     );
     expect(missing).toEqual([]);
   });
@@ -197,7 +270,7 @@ describe.each(Object.entries(guides))('the abuse protection in %s, as the code h
     const defaults = Object.entries(item?.defaultValue as Record<string, unknown>);
     expect(defaults.length).toBeGreaterThan(0);
     for (const [key, value] of defaults) {
-      const row = text.split('\n').find((line) => line.startsWith(`| \`${key}\` |`)) ?? '';
+      const row = keyEntries(text).find((entry) => entry.startsWith(`\`${key}\``)) ?? '';
       expect({ key, row: row.replaceAll(/\s/g, '') }).toEqual({
         key,
         row: expect.stringContaining(JSON.stringify(value)),
@@ -241,6 +314,10 @@ describe('README.zh-CN.md, written as Chinese reads', () => {
     for (const sentence of text.split(/[。\n]/).filter((line) => line.includes('轰炸'))) {
       expect(sentence).toMatch(/盗刷/);
     }
+  });
+
+  it('names mainland and international SMS as such, and personal data as PIPL does (个人信息)', () => {
+    expect(text.match(/一侧|两侧|该侧|个人数据/g) ?? []).toEqual([]);
   });
 
   it('avoids the phrases that read as translated', () => {

@@ -43,12 +43,13 @@ export type GuardedSend = {
  */
 export const guardSend = async (config: GuardConfig, { to, ip, countBudgets }: GuardedSend): Promise<void> => {
   const protection = protectionOf(config);
-  const phoneNumber = toE164(to);
+  const typed = toE164(to);
   // A number that cannot be read never gets this far: building the request refuses it first.
-  if (!protection || phoneNumber === undefined) {
+  if (!protection || typed === undefined) {
     return;
   }
-  const { region, type } = readNumber(phoneNumber) ?? {};
+  // The canonical number, as Tencent receives it: every spelling of one number counts as one.
+  const { e164: phoneNumber = typed, region, type } = readNumber(typed) ?? {};
   const destination: Destination = { e164: phoneNumber, region, type };
   for (const rule of destinationRules) {
     const refusal = rule(protection, destination);

@@ -6,7 +6,7 @@ import { startEmulator, type Emulator } from '../emulator/server.js';
 import type { SendSmsResult } from '../types.js';
 
 import { readFailure } from './connector-failure.js';
-import { formatConfig } from './format-config.js';
+import { formatJson } from './format-config.js';
 
 type Config = ReturnType<typeof connectorConfigFor>;
 
@@ -70,7 +70,7 @@ export const runDemo = async (): Promise<number> => {
     );
     say('   Config, as saved in the Console (endpoint points at the emulator):');
     // Masked, as the Console shows a confidential field.
-    say(formatConfig({ ...config, accessKeySecret: '********' }, '     '));
+    say(formatJson({ ...config, accessKeySecret: '********' }, '     '));
     say();
 
     say('3. A sign-in code to a mainland China number');

@@ -3,13 +3,33 @@ import { parseArgs } from 'node:util';
 
 import type { ApiOutcome } from '../emulator/api-handler.js';
 import { parseAccount, type Account } from '../emulator/account.js';
-import { connectorConfigFor } from '../emulator/connector-config.js';
 import { startEmulator } from '../emulator/server.js';
 
-import { formatConfig } from './format-config.js';
+import { emulatorBanner, isWildcardHost } from './emulator-banner.js';
 import { UsageError } from './usage-error.js';
 
-const defaultPort = 4567;
+/** Where `npm run emulator` listens, and so the Endpoint the guides give. */
+export const defaultPort = 4567;
+/** Loopback unless asked: the emulator takes public dummy keys and shows every code it gets. */
+const defaultHost = '127.0.0.1';
+const loopbackHost = /^(?:localhost|127(?:\.\d{1,3}){3}|::1)$/;
+
+/**
+ * Loopback, or every interface for a container whose Logto shares its network: any other address
+ * would be plain http across a network, which the connector refuses, so it is refused here first.
+ */
+const readHost = (value: string | undefined): string => {
+  if (value === undefined) {
+    return defaultHost;
+  }
+  if (!loopbackHost.test(value) && !isWildcardHost(value)) {
+    throw new UsageError(
+      '--host must be a loopback address (127.0.0.1, ::1, localhost) or 0.0.0.0 / :: (every interface, ' +
+        'e.g. in a container): the connector accepts plain http:// only on loopback.'
+    );
+  }
+  return value;
+};
 
 const readPort = (value: string | undefined): number => {
   if (value === undefined) {
@@ -60,40 +80,44 @@ const logLine = (outcome: ApiOutcome): string => {
 
 /**
  * `emulator`: serves the emulator until SIGINT/SIGTERM. Prints where it listens and, for the
- * built-in account, the connector settings that reach it (the dummy key stays in the docs).
+ * built-in account, the connector settings that reach it (see `emulatorBanner`).
  */
 export const runEmulator = async (args: string[]): Promise<number> => {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, account: { type: 'string' }, 'max-messages': { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      account: { type: 'string' },
+      'max-messages': { type: 'string' },
+    },
     strict: true,
     allowPositionals: false,
   });
   const port = readPort(values.port);
+  const host = readHost(values.host);
   const maxMessages = readMaxMessages(values['max-messages']);
   const account = await readAccount(values.account);
   const emulator = await startEmulator({
     port,
+    host,
     account,
     maxMessages,
     onApiCall: (outcome) => console.log(logLine(outcome)),
   }).catch((error: NodeJS.ErrnoException) => {
-    throw error.code === 'EADDRINUSE'
-      ? new UsageError(`Port ${port} is already in use; choose another with --port.`)
-      : error;
+    if (error.code === 'EADDRINUSE') {
+      throw new UsageError(`Port ${port} is already in use; choose another with --port.`);
+    }
+    throw error.code === 'EADDRNOTAVAIL' ? new UsageError(`--host ${host} is not an address of this machine.`) : error;
   });
 
-  console.log(`Tencent SMS emulator listening on ${emulator.url}`);
-  console.log(`  Inbox:    ${emulator.url}/`);
-  console.log(`  Messages: ${emulator.url}/messages`);
-  if (account) {
-    console.log(`  Account:  ${values.account} (SecretId ${emulator.account.secretId})`);
-  } else {
-    const { accessKeySecret: _secret, ...config } = connectorConfigFor(emulator.url);
-    console.log('  Account:  built-in demo account. Connector config (accessKeySecret: see docs/development.md, "The built-in account"):');
-    console.log(formatConfig(config, '    '));
-  }
-  console.log('Press Ctrl+C to stop.');
+  console.log(
+    emulatorBanner({
+      host,
+      port: emulator.port,
+      account: account && values.account ? { file: values.account, secretId: emulator.account.secretId } : undefined,
+    })
+  );
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -7,13 +7,16 @@ Commands
              credentials, signature and templates before pasting them into Logto.
   demo       Start an emulator, send through the built connector and show what Logto would show.
 
-emulator [--port N] [--account file.json] [--max-messages N]
-  --port N             Port on 127.0.0.1 (default 4567; 0 picks a free one).
+emulator [--port N] [--host ADDRESS] [--account file.json] [--max-messages N]
+  --port N             Port to listen on (default 4567; 0 picks a free one).
+  --host ADDRESS       Address to listen on (default 127.0.0.1). 0.0.0.0 listens on every
+                       interface, e.g. in a container whose Logto shares its network; Logto then
+                       still uses http://127.0.0.1:PORT (plain http only works on loopback).
   --account file.json  The emulated account: secretId, secretKey, optional sessionToken, apps
                        (sdkAppId, region, international limits), approved signatures, templates
-                       and frequency limits.
-                       Without it a built-in demo account is served (see docs/development.md, "The built-in account").
-  --max-messages N     Messages the inbox keeps, newest first (default 1000); older ones are dropped.
+                       and frequency limits. Without it a built-in demo account with public keys
+                       is served, and the settings for Logto's Console are printed on start.
+  --max-messages N     Messages the inbox keeps, newest first (default 1000); older are dropped.
   Endpoints: POST / (SendSms), GET /[?page=N] (inbox page, 50 a page), GET /messages[?phone=],
   DELETE /messages (also resets the frequency and daily limits).
 

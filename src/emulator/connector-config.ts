@@ -1,19 +1,23 @@
 import { defaultAccountInput } from './default-account.js';
 
 /**
- * A connector config that works against an emulator serving the default account: what the
- * demo sends with and what docs/development.md, "The emulator" tells people to paste into a local Logto. Kept here
- * so docs, demo and tests cannot drift from the account they target.
+ * A connector config that works against an emulator serving the built-in account at `endpoint`:
+ * what the demo sends with and what `emulator` prints for a local Logto. Advanced settings is on,
+ * since a form that has it off does not use the endpoint. Kept here so the printout, demo and
+ * tests cannot drift from the account they target.
  */
 export const connectorConfigFor = (endpoint: string) => ({
   accessKeyId: defaultAccountInput.secretId,
   accessKeySecret: defaultAccountInput.secretKey,
-  signName: 'Logto演示',
-  region: 'ap-guangzhou',
   sdkAppId: '1400000001',
-  endpoint,
+  region: 'ap-guangzhou',
+  signName: 'Logto演示',
   templates: [
     { usageType: 'Generic', templateCode: '1000001', destination: 'mainland', params: ['{{code}}', '10'] },
     { usageType: 'Generic', templateCode: '1000002', destination: 'international', params: ['{{code}}', '10'] },
   ],
+  // International numbers too (the demo texts a US number): the switch on, as a form saves it.
+  international: true,
+  advanced: true,
+  endpoint,
 });

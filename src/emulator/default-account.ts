@@ -2,7 +2,8 @@ import { parseAccount, type Account, type AccountInput } from './account.js';
 
 /**
  * The account the emulator serves when no `--account` file is given. Its keys are dummies that
- * only this emulator accepts; they are printed in docs/development.md, "The built-in account", so anyone can use them.
+ * only this emulator accepts; `emulator` prints them on start and the README lists them, so
+ * anyone can use them.
  */
 export const defaultAccountInput = {
   secretId: 'AKIDEMULATOR0000000000000000000000000',

@@ -1,9 +1,9 @@
 import type { Destination } from './account.js';
 import type { TencentCode } from './error-catalog.js';
-import { regionOf } from '../numbers/index.js';
+import { readNumber } from '../numbers/index.js';
 
 export type ParsedNumber = {
-  /** `+<cc><number>`, the form Tencent echoes back in `PhoneNumber`. */
+  /** The canonical `+<cc><number>`, the form Tencent echoes back in `PhoneNumber`. */
   readonly e164: string;
   readonly destination: Destination;
   readonly isoCode: string;
@@ -24,16 +24,16 @@ export const parsePhoneNumber = (raw: string): ParsedNumber | undefined => {
     if (!/^[1-9]\d{5,14}$/.test(digits)) {
       return undefined;
     }
-    const isoCode = regionOf(raw);
-    if (!isoCode) {
+    // Stored and limited as its canonical number: a trunk prefix or carrier code typed after the
+    // calling code does not make another phone.
+    const { e164, national, region: isoCode, lengthProblem } = readNumber(raw) ?? {};
+    if (!e164 || !isoCode || lengthProblem) {
       return undefined;
     }
     if (isoCode === 'CN') {
-      return mainlandMobile.test(digits.slice(2))
-        ? { e164: raw, destination: 'mainland', isoCode }
-        : undefined;
+      return mainlandMobile.test(national ?? '') ? { e164, destination: 'mainland', isoCode } : undefined;
     }
-    return { e164: raw, destination: 'international', isoCode };
+    return { e164, destination: 'international', isoCode };
   }
   const national = raw.replace(/^(0086|86)(?=\d{11}$)/, '');
   return mainlandMobile.test(national)

@@ -426,8 +426,8 @@ describe('refusedNumberTypes', () => {
     const sent = tencent();
     const { sendMessage } = await savedConnector(configWith({ refusedNumberTypes: ['premium-rate', 'voip', 'mobile'] }));
     await sendMessage(data('49900123456789'));
-    await sendMessage(data('658123456'));
-    expect(sent).toEqual(['+49900123456789', '+658123456']);
+    await sendMessage(data('6512345678'));
+    expect(sent).toEqual(['+49900123456789', '+6512345678']);
   });
 
   it('replaces the default list when set: ["voip"] refuses VoIP and sends premium-rate', async () => {
