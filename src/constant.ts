@@ -47,21 +47,26 @@ export const defaultMetadata: ConnectorMetadata = {
   id: 'tencent-cloud-sms',
   target: 'tencent-sms',
   platform: null,
+  // Beside Logto's built-in Tencent connector ("Tencent Short Message Service", "腾讯云短信服务"):
+  // the name says at once that this is another one (the picker shows one line of it, about 150
+  // px), the description what it does differently (the picker shows four lines of it).
   name: {
-    en: 'Tencent Cloud SMS',
-    'zh-CN': '腾讯云短信',
-    'zh-TW': '騰訊雲簡訊',
-    'pt-BR': 'SMS da Tencent Cloud',
-    ja: 'Tencent Cloud SMS',
-    ko: 'Tencent Cloud SMS',
+    en: 'Tencent SMS Plus',
+    'zh-CN': '腾讯云短信（增强版）',
+    'zh-TW': '騰訊雲簡訊（增強版）',
+    'zh-HK': '騰訊雲簡訊（增強版）',
+    'pt-BR': 'Tencent SMS Plus',
+    ja: 'Tencent SMS Plus',
+    ko: 'Tencent SMS Plus',
   },
   description: {
-    en: 'SMS codes via Tencent Cloud, to mainland China and worldwide.',
-    'zh-CN': '通过腾讯云短信发送验证码，支持中国大陆及国际/港澳台号码。',
-    'zh-TW': '透過騰訊雲簡訊發送驗證碼，支援中國大陸及國際號碼。',
-    'pt-BR': 'Códigos por SMS via Tencent Cloud, para a China e o mundo.',
-    ja: 'Tencent Cloud で SMS 認証コードを送信（中国本土・海外）。',
-    ko: 'Tencent Cloud로 SMS 인증 코드 발송(중국 본토·해외).',
+    en: 'Unlike the built-in: international numbers in E.164, errors with the fix, SMS pumping protection.',
+    'zh-CN': '相比内置连接器：国际号码按 E.164 发送，报错附解决办法，防短信盗刷。',
+    'zh-TW': '相較內建連接器：國際號碼以 E.164 發送，錯誤附解決方法，防簡訊盜刷。',
+    'zh-HK': '相較內建連接器：國際號碼以 E.164 發送，錯誤附解決方法，防簡訊盜刷。',
+    'pt-BR': 'Diferente do nativo: números internacionais em E.164, erros com a solução, anti-pumping.',
+    ja: '組み込み版との違い：国際番号を E.164 で送信、エラーに対処法を表示、SMS ポンピング対策。',
+    ko: '기본 제공 커넥터와 달리 국제 번호를 E.164로 발송하고, 오류에 해결 방법을 안내하며, SMS 펌핑을 막습니다.',
   },
   logo: './logo.svg',
   logoDark: null,
@@ -182,6 +187,8 @@ export const defaultMetadata: ConnectorMetadata = {
       key: 'language',
       label: 'Error message language',
       type: ConnectorConfigFormItemType.Select,
+      // Without a defaultValue the Select shows empty, though a new form means Tencent's default.
+      defaultValue: tencentDefaultLanguage,
       placeholder: 'Tencent default',
       showConditions: showWhen('advanced'),
       selectItems: [

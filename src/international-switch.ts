@@ -30,15 +30,15 @@ export const internationalRefusal = (
     return undefined;
   }
   const place = reading?.region === undefined ? undefined : regionName(reading.region);
-  const where = place === undefined ? 'outside mainland China' : `in ${place}`;
   // A template that can serve the number shows the operator meant to send there.
   const hasTemplate = templates.some(({ destination }) => destination !== 'mainland');
   const fix = hasTemplate
-    ? 'Turn it on to send codes to other countries and regions with the templates for them.'
-    : 'To send codes to other countries and regions, turn it on and add a Generic template with "destination": "international".';
+    ? 'Turn it on to send abroad.'
+    : 'Turn it on and add an international Generic template to send abroad.';
   return new GuardRefusal(
     ConnectorErrorCodes.InvalidRequestParameters,
-    `SMS codes are sent to mainland China (+86) numbers only, not to numbers ${where}.`,
-    `Not sent to a number ${where}: the International numbers switch is off ("international": false), so only mainland China (+86) numbers get codes. ${fix}`
+    `SMS codes are sent to mainland China (+86) numbers only, not to numbers ${place === undefined ? 'outside mainland China' : `in ${place}`}.`,
+    // The place is left to the number's reading, which the Console test and the CLI add.
+    `International numbers is off: only +86 numbers get codes. ${fix}`
   );
 };

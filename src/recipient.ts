@@ -35,9 +35,7 @@ const lengthError = ({ callingCode, national, lengthProblem }: NumberReading) =>
 export const recipientOf = (to: unknown): Recipient => {
   const typed = toE164(to);
   if (!typed) {
-    throw invalidRequestError(
-      'The phone number is not valid: expected the country code and number, e.g. 8613012345678 or +14155552671.'
-    );
+    throw invalidRequestError('The phone number is not valid: it needs its country code, e.g. +86 130 1234 5678.');
   }
   const reading = readNumber(typed);
   if (reading?.lengthProblem) {

@@ -31,7 +31,7 @@ export const requestFor = (config: TencentSmsConfig, data: SendMessageData): Sms
 
   const template = chooseTemplate(config.templates, { destination, type: data.type, locale });
   if (!template) {
-    throw templateNotFoundError(destination, data.type);
+    throw templateNotFoundError(destination);
   }
   if (!code) {
     throw invalidRequestError('The message has no verification code to send.');

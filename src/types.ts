@@ -36,16 +36,22 @@ const templateParamGuard = z
 export const isTemplateCodePlaceholder = (value: unknown): boolean =>
   typeof value === 'string' && /^<[^<>]*>$/.test(value.trim());
 
+/**
+ * A template ID: digits. The form's placeholder passes here and is reported once for the whole
+ * list (see `templatesGuard`): left in every entry it is one problem, and Logto's toast lists one
+ * line per issue.
+ */
 const templateCodeGuard = requiredText.superRefine((value, context) => {
-  if (isTemplateCodePlaceholder(value)) {
-    context.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: 'still holds the form placeholder: enter the template ID from the SMS console',
-    });
-  } else if (!/^\d+$/.test(value)) {
+  if (!isTemplateCodePlaceholder(value) && !/^\d+$/.test(value)) {
     context.addIssue({ code: z.ZodIssueCode.custom, message: 'must be digits only, e.g. 1234567' });
   }
 });
+
+/** The placeholder as the admin left it, to name it in the issue; a long one is not repeated. */
+const placeholderName = (templates: readonly Template[]): string => {
+  const placeholder = templates.find((template) => isTemplateCodePlaceholder(template.templateCode))?.templateCode;
+  return placeholder !== undefined && placeholder.length <= 24 ? placeholder : 'the placeholders';
+};
 
 export const templateGuard = z.object({
   usageType: templateTypeGuard,
@@ -108,13 +114,19 @@ const templatesGuard = z.preprocess(
     .array(templateGuard)
     .min(1, 'must list at least one template')
     .superRefine((templates, context) => {
+      // Only a list with no entry filled in keeps its placeholders (`withoutPlaceholderEntries`).
+      if (templates.some((template) => isTemplateCodePlaceholder(template.templateCode))) {
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `replace ${placeholderName(templates)} with your template IDs`,
+        });
+        return;
+      }
       const missing = destinationsWithoutGeneric(templates);
       if (templates.length > 0 && missing.length > 0) {
         context.addIssue({
           code: z.ZodIssueCode.custom,
-          message: `needs a Generic template that serves ${missing
-            .map((destination) => `${destination} numbers`)
-            .join(' and ')} (usageType "Generic", with that destination or none)`,
+          message: `needs a "Generic" entry for ${missing.join(' and ')} numbers (that destination or none)`,
         });
       }
     })
@@ -189,8 +201,8 @@ const signNameWhereNeeded = configFieldsGuard.superRefine((config, context) => {
     context.addIssue({
       code: z.ZodIssueCode.custom,
       path: ['signName'],
-      message:
-        'signName is required when a template can serve mainland China numbers (destination "mainland" or none): enter the approved signature, or give every template destination "international"',
+      // Said in few words: the toast shows it after `Error in key path "signName": (custom) `.
+      message: 'required for +86 numbers',
     });
   }
 });

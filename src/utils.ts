@@ -16,8 +16,9 @@ let lastValid: { key: string; config: TencentSmsConfig } | undefined;
  * The config for one send. The Console's "Send" test passes the unsaved form as the second
  * argument (and a `getConfig` that throws), so that argument wins when present. Validated on every
  * send (or matched to the last config that passed) because the stored config may predate a rule,
- * and failures list every zod issue. A failing `getConfig` is Logto's own error (e.g. connector
- * not found) and passes through unchanged.
+ * and failures list every zod issue (in a sign-in flow, those about pumping protection only as
+ * one: see `invalidConfigError`). A failing `getConfig` is Logto's own error (e.g. connector not
+ * found) and passes through unchanged.
  */
 export const readConfig = async (
   inputConfig: unknown,
@@ -35,7 +36,10 @@ export const readConfig = async (
     // The error connector-kit's validateConfig throws, one issue per problem, no secret quoted.
     const { accessKeySecret, sessionToken, redisUrl } = (config ?? {}) as Record<string, unknown>;
     const { invalidConfigError } = await import('./errors/config-error.js');
-    throw invalidConfigError(result.error, [accessKeySecret, sessionToken, ...redisUrlSecrets(redisUrl)]);
+    // Without a config of its own the call is a sign-in flow, whose error reaches the browser.
+    throw invalidConfigError(result.error, [accessKeySecret, sessionToken, ...redisUrlSecrets(redisUrl)], {
+      signIn: inputConfig === undefined || inputConfig === null,
+    });
   }
   lastValid = key === undefined ? undefined : { key, config: result.data };
   return result.data;

@@ -1,4 +1,4 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+import { ConnectorError, ConnectorErrorCodes, validateConfig } from '@logto/connector-kit';
 import { createServer, type AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import nock from 'nock';
@@ -6,14 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { budgetExceededError } from '../src/abuse-guard/refusals.js';
-import { consoleTestError, logtoDisplay, numberReading } from '../src/console-test/index.js';
-import { tencentError } from '../src/errors/connector-errors.js';
+import { consoleTestError, displayLines, logtoDisplay, numberReading } from '../src/console-test/index.js';
+import { describeTencentError, tencentError } from '../src/errors/connector-errors.js';
 import { defaultMetadata } from '../src/constant.js';
 import { distinctIssues } from '../src/errors/config-error.js';
 import { tencentCodeRules } from '../src/errors/tencent-codes.js';
 
 import { legacyConfig, secretKey, sessionToken } from './helpers/config.js';
-import { consoleSend, send } from './helpers/connector.js';
+import { consoleSend, makeConnector, send } from './helpers/connector.js';
 import { shownWhen } from './helpers/logto-display.js';
 import { mockSendSms, offlineNock } from './helpers/tencent-mock.js';
 
@@ -81,8 +81,8 @@ describe('a Console test shows the cause and fix first, in a toast one can read'
     const shown = await shownWhen(consoleSend(config(), { to: '12345' }));
     expect(shown.status).toBe(400);
     expect(shown.text).toMatch(/^Error occurred in connector: The phone number is not valid/);
-    expect(shown.text).toContain('The number "12345" could not be read as an international number');
-    expect(shown.text).toContain('+86 130 1234 5678');
+    expect(shown.text).toContain('it needs its country code, e.g. +86 130 1234 5678.');
+    expect(shown.text).toContain('Received "12345".');
     expect((shown.error as ConnectorError).data).toMatchObject({ signInCode: ConnectorErrorCodes.InvalidRequestParameters });
   });
 
@@ -91,8 +91,8 @@ describe('a Console test shows the cause and fix first, in a toast one can read'
     expect(shown.status).toBe(400);
     // The Console's field turns 13012345678 into a US number; the admin meant a mainland one.
     expect(shown.text).toBe(
-      `${general}No template for international numbers (message type SignIn): add one with usageType "Generic" and destination "international". ` +
-        'The number was read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678).'
+      `${general}No template serves international numbers: add one with destination "international". ` +
+        'Read as +1 301 234 5678, United States. Mainland China? Type +86 13012345678.'
     );
   });
 
@@ -106,24 +106,24 @@ describe('a Console test shows the cause and fix first, in a toast one can read'
     const shown = await shownWhen(consoleSend(config()));
     scope.done();
     expect(shown.text).toBe(
-      `${general}SecretId or SecretKey is wrong: copy both again from CAM → API Keys (访问管理 → API 密钥). ` +
+      `${general}SecretId or SecretKey is wrong: copy both again from CAM → API 密钥 (API Keys). ` +
         'Tencent: AuthFailure.SignatureFailure, RequestId: 5208ad9d-3c65-43f7-8b82-7108e04fd863.'
     );
-    expect(shown.text.length).toBeLessThanOrEqual(300);
+    expect(shown.text.length).toBeLessThanOrEqual(200);
     expect((shown.error as ConnectorError).data).toMatchObject({
       signInCode: ConnectorErrorCodes.General,
       tencentMessage: 'The provided credentials could not be validated. Please check your signature is correct.',
     });
   });
 
-  it("Tencent's rate limit on a mainland number: the advice, code and RequestId; the precise code in the data", async () => {
+  it("Tencent's rate limit on a mainland number: the advice and code (the RequestId does not fit); the precise code in the data", async () => {
     const { scope } = mockSendSms(perNumber('LimitExceeded.PhoneNumberThirtySecondLimit', '+8613012345678', 'req-rate-1'));
     const shown = await shownWhen(consoleSend(config()));
     scope.done();
     expect(shown.status).toBe(400);
     expect(shown.text).toBe(
-      `${general}Too many codes for this number or account: try again later, or raise the frequency limits in the SMS console. ` +
-        'Tencent: LimitExceeded.PhoneNumberThirtySecondLimit, RequestId: req-rate-1.'
+      `${general}Too many codes for this number or account: try later, or raise the SMS console's frequency limits. ` +
+        'Tencent: LimitExceeded.PhoneNumberThirtySecondLimit.'
     );
     expect((shown.error as ConnectorError).data).toMatchObject({
       signInCode: ConnectorErrorCodes.RateLimitExceeded,
@@ -132,30 +132,43 @@ describe('a Console test shows the cause and fix first, in a toast one can read'
     });
   });
 
-  it('a number Tencent refuses: the advice, code, RequestId and how the number was read', async () => {
+  it('a number Tencent refuses: the advice, how the number was read and the code, as far as they fit', async () => {
     const { scope } = mockSendSms({
       Response: { Error: { Code: 'InvalidParameterValue.IncorrectPhoneNumber', Message: 'bad number' }, RequestId: 'req-bad-2' },
     });
     const shown = await shownWhen(consoleSend(config(), { to: '8613012345678' }));
     scope.done();
     expect(shown.text).toBe(
-      `${general}This number cannot receive SMS from Tencent (wrong format, blocked, or a country not served): check it. ` +
-        'Tencent: InvalidParameterValue.IncorrectPhoneNumber, RequestId: req-bad-2. The number was read as +86 130 1234 5678, Chinese mainland.'
+      `${general}Tencent cannot text this number (wrong format, blocked, or a country not served): check it. ` +
+        'Read as +86 130 1234 5678. Tencent: InvalidParameterValue.IncorrectPhoneNumber.'
     );
   });
 
-  it('a number read outside mainland China is read back whatever failed', async () => {
+  it('a number read outside mainland China is read back whatever failed, with the +86 tip where it may be meant', async () => {
     const { scope } = mockSendSms({ Response: { Error: { Code: 'AuthFailure.SignatureFailure', Message: 'x' }, RequestId: 'r' } });
     const shown = await shownWhen(consoleSend(config(), { to: '14155552671' }));
     scope.done();
     expect(shown.text).toMatch(/^Error occurred in connector: SecretId or SecretKey is wrong/);
-    expect(shown.text).toContain('The number was read as +1 415 555 2671, United States — for a mainland China number type +86 first (+86 14155552671).');
+    expect(shown.text).toContain('Read as +1 415 555 2671, United States. Mainland China? Type +86 14155552671.');
+  });
+
+  it.each([
+    ['449098790000', 'Read as +44 909 879 0000, United Kingdom.'],
+    ['+44 909 879 0000', 'Read as +44 909 879 0000, United Kingdom.'],
+    ['+13012345678', 'Read as +1 301 234 5678, United States.'],
+    ['0013012345678', 'Read as +1 301 234 5678, United States.'],
+    ['85251234567', 'Read as +852 5123 4567, Hong Kong (China).'],
+  ])('no +86 tip for %s: a number typed with its country code, or not shaped like a mainland one', async (to, reading) => {
+    const shown = await shownWhen(consoleSend(mainlandOnly(), { to }));
+    expect(shown.text).toContain(reading);
+    expect(shown.text).not.toContain('+86');
+    expect(shown.text).not.toMatch(/mainland China\?/i);
   });
 
   it('a proxy page where Tencent belongs: what came back and where to look', async () => {
     nock('https://sms.tencentcloudapi.com').post('/').reply(200, '<html>login portal</html>');
     const shown = await shownWhen(consoleSend(config()));
-    expect(shown.text).toContain(`${general}A gateway or proxy answered instead of Tencent Cloud SMS (HTTP 200, HTML page: login portal)`);
+    expect(shown.text).toContain(`${general}A gateway or proxy answered, not Tencent (HTTP 200, HTML page: login portal)`);
     expect(shown.text).toContain('Check the endpoint');
     expect((shown.error as ConnectorError).data).toMatchObject({ signInCode: ConnectorErrorCodes.InvalidResponse });
   });
@@ -165,16 +178,16 @@ describe('a Console test shows the cause and fix first, in a toast one can read'
     const port = await closedPort();
     const shown = await shownWhen(consoleSend({ ...config(), endpoint: `http://127.0.0.1:${port}` }));
     nock.disableNetConnect();
-    expect(shown.text).toMatch(/^Error occurred in connector: Could not reach Tencent Cloud SMS at 127\.0\.0\.1:\d+: .*ECONNREFUSED/);
+    expect(shown.text).toMatch(/^Error occurred in connector: Could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
     // The fix, not only the system's code: the admin learns nothing went out and what to check.
-    expect(shown.text).toMatch(/Nothing was sent; nothing accepts connections at 127\.0\.0\.1:\d+: check the endpoint/);
-    expect(shown.text).not.toContain('The number was read');
+    expect(shown.text).toMatch(/nothing was sent\. Nothing listens there: check the endpoint/);
+    expect(shown.text).not.toContain('Read as');
   });
 
   it('a timeout says the code may have gone out', async () => {
     nock('https://sms.tencentcloudapi.com').post('/').delay(5000).reply(200, '{}');
     const shown = await shownWhen(consoleSend({ ...config(), timeout: 1000 }));
-    expect(shown.text).toContain(`${general}Tencent Cloud SMS (sms.tencentcloudapi.com) did not answer within 1000 ms`);
+    expect(shown.text).toContain(`${general}sms.tencentcloudapi.com did not answer within 1000 ms`);
     expect(shown.text).toContain('may or may not have been sent');
   });
 
@@ -192,17 +205,15 @@ describe('a Console test shows the cause and fix first, in a toast one can read'
       consoleSend({ ...config(), abuseProtection: { allowedRegions: ['CN'] } }, { to: '13012345678' })
     );
     expect(shown.status).toBe(400);
-    expect(shown.text).toMatch(/^Error occurred in connector: SMS to region US is not enabled: add it to abuseProtection\.allowedRegions/);
-    expect(shown.text).toMatch(
-      /The number was read as \+1 301 234 5678, United States — for a mainland China number type \+86 first \(\+86 13012345678\)\.$/
-    );
+    expect(shown.text).toMatch(/^Error occurred in connector: SMS to region US is not enabled: add "US" to abuseProtection\.allowedRegions/);
+    expect(shown.text).toMatch(/Read as \+1 301 234 5678, United States\. Mainland China\? Type \+86 13012345678\.$/);
   });
 
   it("the abuse guard's budget refusal (sign-in flows only) would read as the rule", () => {
     const refusal = budgetExceededError('perSource', { max: 5, windowSeconds: 3600 });
     const shown = logtoDisplay(consoleTestError(refusal, '8613012345678', []));
-    expect(shown.message).toMatch(/^Error occurred in connector: .*5 per hour \(abuseProtection\.perSource\)/);
-    expect(shown.message).not.toContain('The number was read');
+    expect(shown.message).toMatch(/^Error occurred in connector: Too many codes from this network: 5 per hour\. .*raise abuseProtection\.perSource\./);
+    expect(shown.message).not.toContain('Read as');
   });
 
   it('never repeats a secret, even one typed as the number', async () => {
@@ -233,14 +244,28 @@ describe('a form saved untouched', () => {
     region: 'ap-guangzhou',
   });
 
-  it('shows one line per distinct problem, the placeholder complaint once', async () => {
+  const expected = [
+    "The connector's config is invalid.",
+    'Error in key path "templates": (custom) replace <template-code> with your template IDs',
+    'Error in key path "signName": (custom) required for +86 numbers',
+  ];
+
+  it('shows one line per distinct problem in a Console test, the placeholder complaint once', async () => {
     const shown = await shownWhen(consoleSend(untouchedForm()));
-    const lines = shown.text.split('\n');
-    expect(lines[0]).toBe("The connector's config is invalid.");
-    expect(new Set(lines).size).toBe(lines.length);
-    expect(shown.text.match(/still holds the form placeholder/g)).toHaveLength(1);
-    expect(shown.text).toContain('Error in key path "templates": (custom) templateCode (entries 0, 1): still holds the form placeholder');
-    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(shown.text.split('\n')).toEqual(expected);
+  });
+
+  it('shows the same lines on Save, where Logto validates with the configGuard alone', async () => {
+    const { configGuard } = await makeConnector();
+    const saved = (() => {
+      try {
+        validateConfig(untouchedForm(), configGuard);
+      } catch (error) {
+        return error;
+      }
+      throw new Error('the untouched form saved');
+    })();
+    expect(displayLines(logtoDisplay(saved))).toEqual(expected);
   });
 
   it('folds the same problem in many entries into one line, naming them, and keeps different problems apart', () => {
@@ -310,48 +335,75 @@ describe('the conversion is generic over ConnectorError codes', () => {
 });
 
 describe('the diagnosis fits a toast read in about five seconds', () => {
-  // Logto shows the text in a toast for about five seconds. Every Tencent code, with a real
-  // RequestId, fits 300 characters Logto's prefix included; a number read outside mainland China
-  // adds its reading (the one case it must be read), and still fits a short toast.
+  // Logto shows the text in a toast for about 4.7 seconds. Every Tencent code, with a real
+  // RequestId, fits 200 characters Logto's prefix included: the cause and fix first, then how the
+  // number was read where it matters, then Tencent's code, then the RequestId where room is left.
   const requestId = '5208ad9d-3c65-43f7-8b82-7108e04fd863';
   const message = 'The phone number is in the blacklist of the SMS application; please check and try again.';
   const codes = tencentCodeRules.flatMap((rule) => rule.codes.map((code) => code.replace('*', '')));
+  /** The description a sign-in flow gets, without its closing code and RequestId. */
+  const causeOf = (code: string) => describeTencentError(code, message, requestId).replace(/ (Tencent: \S+, )?RequestId: \S+\.$/, '');
 
   it.each(codes)('%s', (code) => {
     const error = tencentError(code, message, requestId, '+8613012345678');
     const mainland = logtoDisplay(consoleTestError(error, '8613012345678', [])).message;
+    expect(mainland.startsWith(`${general}${causeOf(code)}`)).toBe(true);
     expect(mainland).toContain(code);
-    expect(mainland).toContain(requestId);
-    expect(mainland.length).toBeLessThanOrEqual(300);
+    expect(mainland.length).toBeLessThanOrEqual(200);
+    // The RequestId is left out only where it would not fit.
+    expect(mainland.includes(requestId) || mainland.length + requestId.length + 13 > 200).toBe(true);
     // Said once: Tencent's message only where the connector has no advice of its own.
-    expect(mainland.includes(message)).toBe(mainland.includes("Tencent Cloud's SendSms error codes"));
+    expect(mainland.includes(message.slice(0, 40))).toBe(mainland.startsWith(`${general}Tencent answered`));
 
     const misread = logtoDisplay(consoleTestError(error, '13012345678', [])).message;
-    expect(misread).toContain('The number was read as +1 301 234 5678, United States');
-    expect(misread.length).toBeLessThanOrEqual(420);
+    expect(misread.startsWith(`${general}${causeOf(code)}`)).toBe(true);
+    // The +86 tip always; the US reading before it where it fits.
+    expect(misread).toMatch(/ (Read as \+1 301 234 5678, United States\. )?Mainland China\? Type \+86 13012345678\./);
+    expect(misread.length).toBeLessThanOrEqual(200);
   });
 
-  it('a code with no advice of ours quotes Tencent, still within 300 characters', () => {
+  it('a code with no advice of ours quotes Tencent with the code, still within 200 characters', () => {
     const error = tencentError('FailedOperation.SomethingNew', message, requestId);
     const shown = logtoDisplay(consoleTestError(error, '8613012345678', [])).message;
-    expect(shown).toContain(message);
-    expect(shown.length).toBeLessThanOrEqual(300);
+    expect(shown).toMatch(/^Error occurred in connector: Tencent answered FailedOperation\.SomethingNew: The phone number is in the blacklist/);
+    expect(shown.length).toBeLessThanOrEqual(200);
+  });
+
+  it('any failure at all stays within 200 characters, and starts with its own words', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.values(ConnectorErrorCodes).filter((code) => code !== ConnectorErrorCodes.InvalidConfig)),
+        fc.string({ minLength: 1, maxLength: 600 }),
+        fc.option(fc.string({ maxLength: 400 }), { nil: undefined }),
+        fc.option(fc.string({ maxLength: 400 }), { nil: undefined }),
+        fc.oneof(fc.constantFrom('13012345678', '449098790000', '8613012345678', '12345'), fc.string()),
+        (code, errorDescription, tencentCode, id, to) => {
+          const converted = consoleTestError(new ConnectorError(code, { errorDescription, tencentCode, requestId: id }), to, []);
+          const shown = logtoDisplay(converted).message;
+          expect(shown.length).toBeLessThanOrEqual(200);
+          expect(shown.startsWith(`${general}${errorDescription.trimEnd().slice(0, 100)}`)).toBe(true);
+        }
+      ),
+      { numRuns: 300 }
+    );
   });
 });
 
 describe('numberReading', () => {
   it.each([
-    ['8613012345678', 'The number was read as +86 130 1234 5678, Chinese mainland.'],
-    ['13012345678', 'The number was read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678).'],
-    ['85251234567', 'The number was read as +852 5123 4567, Hong Kong (China) — for a mainland China number type +86 first.'],
+    ['8613012345678', 'Read as +86 130 1234 5678, Chinese mainland.'],
+    ['13012345678', 'Read as +1 301 234 5678, United States. Mainland China? Type +86 13012345678.'],
+    ['+13012345678', 'Read as +1 301 234 5678, United States.'],
+    ['85251234567', 'Read as +852 5123 4567, Hong Kong (China).'],
+    ['449098790000', 'Read as +44 909 879 0000, United Kingdom.'],
   ])('%s → %s', (to, sentence) => {
     expect(numberReading(to)).toBe(sentence);
   });
 
   it('quotes back only what looks like a typed number', () => {
-    expect(numberReading('0123')).toContain('The number "0123" could not be read');
-    expect(numberReading('not-a-number-but-a-key-AKIDxyz')).toMatch(/^The number could not be read/);
-    expect(numberReading(undefined)).toMatch(/^The number could not be read/);
+    expect(numberReading('0123')).toBe('Received "0123".');
+    expect(numberReading('not-a-number-but-a-key-AKIDxyz')).toBe('Received no readable number.');
+    expect(numberReading(undefined)).toBe('Received no readable number.');
   });
 });
 

@@ -16,42 +16,42 @@ const config = () => ({ ...legacyConfig(), sessionToken, pumpingProtection: fals
 
 /** Every row of SPEC.md §5 with the ConnectorErrorCodes and a word of the hint it must carry. */
 const rows: Array<[string, ConnectorErrorCodes, RegExp]> = [
-  ['LimitExceeded.PhoneNumberThirtySecondLimit', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
-  ['LimitExceeded.PhoneNumberOneHourLimit', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
-  ['LimitExceeded.PhoneNumberDailyLimit', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
-  ['LimitExceeded.PhoneNumberSameContentDailyLimit', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
-  ['LimitExceeded.DeliveryFrequencyLimit', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
-  ['LimitExceeded.GlobalSmsSendingRateLimit', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
-  ['RequestLimitExceeded', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
-  ['RequestLimitExceeded.UinLimitExceeded', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
-  ['InvalidParameterValue.IncorrectPhoneNumber', ConnectorErrorCodes.InvalidRequestParameters, /cannot receive SMS/],
-  ['FailedOperation.PhoneNumberInBlacklist', ConnectorErrorCodes.InvalidRequestParameters, /cannot receive SMS/],
-  ['UnsupportedOperation.UnsupportedRegion', ConnectorErrorCodes.InvalidRequestParameters, /cannot receive SMS/],
+  ['LimitExceeded.PhoneNumberThirtySecondLimit', ConnectorErrorCodes.RateLimitExceeded, /try later/],
+  ['LimitExceeded.PhoneNumberOneHourLimit', ConnectorErrorCodes.RateLimitExceeded, /try later/],
+  ['LimitExceeded.PhoneNumberDailyLimit', ConnectorErrorCodes.RateLimitExceeded, /try later/],
+  ['LimitExceeded.PhoneNumberSameContentDailyLimit', ConnectorErrorCodes.RateLimitExceeded, /try later/],
+  ['LimitExceeded.DeliveryFrequencyLimit', ConnectorErrorCodes.RateLimitExceeded, /try later/],
+  ['LimitExceeded.GlobalSmsSendingRateLimit', ConnectorErrorCodes.RateLimitExceeded, /try later/],
+  ['RequestLimitExceeded', ConnectorErrorCodes.RateLimitExceeded, /try later/],
+  ['RequestLimitExceeded.UinLimitExceeded', ConnectorErrorCodes.RateLimitExceeded, /try later/],
+  ['InvalidParameterValue.IncorrectPhoneNumber', ConnectorErrorCodes.InvalidRequestParameters, /cannot text this number/],
+  ['FailedOperation.PhoneNumberInBlacklist', ConnectorErrorCodes.InvalidRequestParameters, /cannot text this number/],
+  ['UnsupportedOperation.UnsupportedRegion', ConnectorErrorCodes.InvalidRequestParameters, /cannot text this number/],
   ['AuthFailure.SecretIdNotFound', ConnectorErrorCodes.General, /SecretId or SecretKey is wrong/],
   ['AuthFailure.InvalidSecretId', ConnectorErrorCodes.General, /SecretId or SecretKey is wrong/],
   ['AuthFailure.SignatureFailure', ConnectorErrorCodes.General, /SecretId or SecretKey is wrong/],
   ['AuthFailure.SignatureExpire', ConnectorErrorCodes.General, /clock/],
   ['InternalError.RequestTimeException', ConnectorErrorCodes.General, /clock/],
   ['AuthFailure.TokenFailure', ConnectorErrorCodes.General, /temporary credentials/],
-  ['FailedOperation.SignatureIncorrectOrUnapproved', ConnectorErrorCodes.General, /signName/],
-  ['FailedOperation.TemplateIncorrectOrUnapproved', ConnectorErrorCodes.General, /templateCode/],
-  ['FailedOperation.TemplateUnapprovedOrNotExist', ConnectorErrorCodes.General, /templateCode/],
+  ['FailedOperation.SignatureIncorrectOrUnapproved', ConnectorErrorCodes.General, /signature is misspelled or not approved/],
+  ['FailedOperation.TemplateIncorrectOrUnapproved', ConnectorErrorCodes.General, /template is not approved/],
+  ['FailedOperation.TemplateUnapprovedOrNotExist', ConnectorErrorCodes.General, /template is not approved/],
   ['FailedOperation.TemplateParamSetNotMatchApprovedTemplate', ConnectorErrorCodes.General, /placeholders/],
-  ['InvalidParameterValue.TemplateParameterFormatError', ConnectorErrorCodes.General, /^A value does not fit its template variable: a verification-code variable takes digits only, at most 6/],
-  ['InvalidParameterValue.TemplateParameterLengthLimit', ConnectorErrorCodes.General, /longer than its template variable allows/],
+  ['InvalidParameterValue.TemplateParameterFormatError', ConnectorErrorCodes.General, /^A param does not fit its variable: a code variable takes up to 6 digits/],
+  ['InvalidParameterValue.TemplateParameterLengthLimit', ConnectorErrorCodes.General, /longer than its variable allows/],
   ['UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone', ConnectorErrorCodes.General, /destination/],
   ['UnsupportedOperation.GlobalTemplateToChineseMainlandPhone', ConnectorErrorCodes.General, /destination/],
-  ['InvalidParameterValue.SdkAppIdNotExist', ConnectorErrorCodes.General, /sdkAppId/],
-  ['UnauthorizedOperation.SmsSdkAppIdVerifyFail', ConnectorErrorCodes.General, /sdkAppId/],
-  ['UnauthorizedOperation.SdkAppIdIsDisabled', ConnectorErrorCodes.General, /sdkAppId/],
+  ['InvalidParameterValue.SdkAppIdNotExist', ConnectorErrorCodes.General, /SDK App ID is wrong/],
+  ['UnauthorizedOperation.SmsSdkAppIdVerifyFail', ConnectorErrorCodes.General, /SDK App ID is wrong/],
+  ['UnauthorizedOperation.SdkAppIdIsDisabled', ConnectorErrorCodes.General, /SDK App ID is wrong/],
   ['FailedOperation.InsufficientBalanceInSmsPackage', ConnectorErrorCodes.General, /package is used up/],
   ['UnauthorizedOperation.ServiceSuspendDueToArrears', ConnectorErrorCodes.General, /arrears/],
   ['LimitExceeded.AppCountryOrRegionDailyLimit', ConnectorErrorCodes.General, /daily cap/],
   ['LimitExceeded.AppDailyLimit', ConnectorErrorCodes.General, /daily cap/],
   ['LimitExceeded.DailyLimit', ConnectorErrorCodes.General, /daily cap/],
-  ['UnsupportedRegion', ConnectorErrorCodes.General, /region is not valid/],
-  ['SomethingNew.NeverSeenBefore', ConnectorErrorCodes.General, /Tencent Cloud's SendSms error codes/],
-  ['LimitExceeded.AppCountryOrRegionInBlacklist', ConnectorErrorCodes.General, /list of allowed destinations/],
+  ['UnsupportedRegion', ConnectorErrorCodes.General, /region does not offer SMS/],
+  ['SomethingNew.NeverSeenBefore', ConnectorErrorCodes.General, /^Tencent answered SomethingNew\.NeverSeenBefore: Tencent says so\./],
+  ['LimitExceeded.AppCountryOrRegionInBlacklist', ConnectorErrorCodes.General, /SMS app blocks this country or region/],
 ];
 
 /**
@@ -62,7 +62,7 @@ const expectReadable = (error: ConnectorError, code: string, requestId: string) 
   const description = descriptionOf(error);
   expect(description).toContain(code);
   expect(description).toContain(`RequestId: ${requestId}`);
-  expect(description.includes('Tencent says so')).toBe(description.includes("Tencent Cloud's SendSms error codes"));
+  expect(description.includes('Tencent says so')).toBe(description.startsWith('Tencent answered'));
   expect(error.data).toMatchObject({ tencentCode: code, tencentMessage: 'Tencent says so', requestId });
 };
 
@@ -99,7 +99,7 @@ describe('Tencent errors reach Logto as SPEC.md §5 says', () => {
     });
     const error = await sendError(config());
     scope.done();
-    expect(descriptionOf(error)).toMatch(/region is not valid/);
+    expect(descriptionOf(error)).toMatch(/region does not offer SMS/);
   });
 });
 
@@ -113,8 +113,8 @@ describe('answers that are not Tencent errors', () => {
     const error = await sendError(config());
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(descriptionOf(error)).toBe(
-      'A gateway or proxy answered instead of Tencent Cloud SMS (HTTP 502, page "502 Bad Gateway"): the code may or may not have been sent. ' +
-        "Check the endpoint, any proxy between Logto and Tencent, and Tencent Cloud's service status."
+      'A gateway or proxy answered, not Tencent (HTTP 502, page "502 Bad Gateway"), so the code may or may not have been sent. ' +
+        "Check the endpoint, any proxy and Tencent's status."
     );
   });
 
@@ -198,7 +198,7 @@ describe('answers that are not Tencent errors', () => {
     reply(200, JSON.stringify({ Response: { Error: { Code: 'InternalError', Message: 'x'.repeat(100_000) }, RequestId: 'r' } }));
     const error = await sendError(config());
     expect(descriptionOf(error).length).toBeLessThan(800);
-    expect(descriptionOf(error)).toMatch(/InternalError: x{100}… Look the code up in Tencent Cloud's SendSms error codes\. RequestId: r\.$/);
+    expect(descriptionOf(error)).toMatch(/^Tencent answered InternalError: x{70}… RequestId: r\.$/);
   });
 
   it('an empty SendStatusSet is invalid_response, never success', async () => {
@@ -220,7 +220,7 @@ describe('answers that are not Tencent errors', () => {
       const error = await sendError({ ...config(), endpoint: `http://127.0.0.1:${port}` });
       expect(error.code).toBe(ConnectorErrorCodes.General);
       expect(descriptionOf(error)).toMatch(
-        /connection to Tencent Cloud SMS \(127\.0\.0\.1:\d+\) broke after the request was sent: .*ECONNRESET.*may or may not have been sent/
+        /connection to 127\.0\.0\.1:\d+ broke after the request went out \(ECONNRESET\), so the code may or may not have been sent/
       );
     } finally {
       nock.disableNetConnect();

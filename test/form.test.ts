@@ -1,12 +1,12 @@
 /**
- * The Console form as an operator reads it: the connector picker's description, field descriptions
- * that lead through Tencent's console in the language it is usually used in, and a language select
- * that can go back to Tencent's default.
+ * The Console form as an operator reads it: field descriptions that lead through Tencent's console
+ * in the language it is usually used in, and a language select that starts on, and can go back to,
+ * Tencent's default. The connector picker's tile is in picker.test.ts.
  */
 import { ConnectorConfigFormItemType } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import { defaultMetadata } from '../src/constant.js';
+import { defaultMetadata, tencentDefaultLanguage } from '../src/constant.js';
 import { tencentSmsConfigGuard } from '../src/types.js';
 
 import { legacyConfig } from './helpers/config.js';
@@ -20,14 +20,6 @@ const formItem = (key: string) => {
   }
   return item;
 };
-
-describe('the connector picker', () => {
-  // The picker cuts a description after about 70 characters ("…international…").
-  it.each(Object.entries(defaultMetadata.description))('shows the whole %s description', (_, text) => {
-    expect(text.length).toBeLessThanOrEqual(70);
-    expect(text.trim()).not.toBe('');
-  });
-});
 
 describe('field descriptions name Tencent console’s Chinese labels beside the English ones', () => {
   // Each Chinese label is given in parentheses after the English one, "English (中文)".
@@ -55,6 +47,22 @@ describe('the "Error message language" select', () => {
   it('offers Tencent’s default beside English and Chinese', () => {
     expect(tencentDefault).toBeDefined();
     expect(items.map(({ value }) => value)).toEqual(expect.arrayContaining(['en-US', 'zh-CN']));
+  });
+
+  it('starts on Tencent’s default: a Select without a defaultValue shows empty', () => {
+    expect(item.defaultValue).toBe(tencentDefault?.value);
+    expect(item.defaultValue).toBe(tencentDefaultLanguage);
+  });
+
+  it('sends no X-TC-Language header from a new form, which holds every default', async () => {
+    const { scope, captured } = mockSendSms();
+    const defaults = Object.fromEntries(
+      (defaultMetadata.formItems ?? []).filter((formItem) => formItem.defaultValue !== undefined).map((formItem) => [formItem.key, formItem.defaultValue])
+    );
+    expect(defaults).toHaveProperty('language', tencentDefaultLanguage);
+    await consoleSend({ ...defaults, ...legacyConfig(), advanced: true });
+    scope.done();
+    expect(captured[0]?.headers).not.toHaveProperty('x-tc-language');
   });
 
   it('accepts every choice it offers', () => {

@@ -49,10 +49,7 @@ describe('switched off ("international": false, as a new form saves it)', () => 
       `SMS codes are sent to mainland China (+86) numbers only, not to numbers in ${country}.`
     );
     expect(JSON.stringify(error.data)).not.toMatch(/international|switch/i);
-    expect(adviceOf(error)).toBe(
-      `Not sent to a number in ${country}: the International numbers switch is off ("international": false), so only mainland China (+86) numbers get codes. ` +
-        'Turn it on to send codes to other countries and regions with the templates for them.'
-    );
+    expect(adviceOf(error)).toBe('International numbers is off: only +86 numbers get codes. Turn it on to send abroad.');
   });
 
   it('says "outside mainland China" for a number of no country', async () => {
@@ -80,7 +77,7 @@ describe('switched off ("international": false, as a new form saves it)', () => 
     await withTemplates.sendMessage(data('8613012345670'));
     expect(sent).toEqual(['+8613012345670']);
     expect(adviceOf(await failure(withTemplates.sendMessage(data('14155552671'))))).toMatch(
-      /Turn it on to send codes to other countries and regions with the templates for them\.$/
+      /Turn it on to send abroad\.$/
     );
   });
 
@@ -92,7 +89,7 @@ describe('switched off ("international": false, as a new form saves it)', () => 
     // The switch is named before the missing template: turning it on alone would not be enough.
     expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
     expect(adviceOf(error)).toMatch(
-      /To send codes to other countries and regions, turn it on and add a Generic template with "destination": "international"\.$/
+      /Turn it on and add an international Generic template to send abroad\.$/
     );
   });
 
@@ -101,10 +98,10 @@ describe('switched off ("international": false, as a new form saves it)', () => 
     const shown = await shownWhen(consoleSend(off(), { to: '13012345678' }));
     expect(shown.status).toBe(400);
     expect(shown.text).toBe(
-      'Error occurred in connector: Not sent to a number in United States: the International numbers switch is off ("international": false), so only mainland China (+86) numbers get codes. ' +
-        'Turn it on to send codes to other countries and regions with the templates for them. ' +
-        'The number was read as +1 301 234 5678, United States — for a mainland China number type +86 first (+86 13012345678).'
+      'Error occurred in connector: International numbers is off: only +86 numbers get codes. Turn it on to send abroad. ' +
+        'Read as +1 301 234 5678, United States. Mainland China? Type +86 13012345678.'
     );
+    expect(shown.text.length).toBeLessThanOrEqual(200);
     expect(sent).toEqual([]);
   });
 });

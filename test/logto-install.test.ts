@@ -314,12 +314,18 @@ describe('the Console "Send" test call through the installed copy', () => {
     // Logto shows only `general` text; the diagnosis module and the number metadata load lazily
     // and must resolve inside a real install, with core's packages only.
     expect((error as ConnectorError).code).toBe(ConnectorErrorCodes.General);
-    const { errorDescription, signInCode } = (error as ConnectorError).data as { errorDescription: string; signInCode: string };
+    const { errorDescription, signInCode, requestId } = (error as ConnectorError).data as {
+      errorDescription: string;
+      signInCode: string;
+      requestId: string;
+    };
     expect(signInCode).toBe(ConnectorErrorCodes.InvalidRequestParameters);
-    expect(errorDescription).toMatch(/^This number cannot receive SMS from Tencent/);
+    expect(errorDescription).toMatch(/^Tencent cannot text this number/);
     expect(errorDescription).toContain('InvalidParameterValue.IncorrectPhoneNumber');
-    expect(errorDescription).toContain('req-install-number');
-    expect(errorDescription).toContain('The number was read as +86 130 1234 5678, Chinese mainland.');
+    // The number grouped as its plan says: the metadata loaded. The RequestId is in the data
+    // (the toast's 200 characters have no room left for it).
+    expect(errorDescription).toContain('Read as +86 130 1234 5678');
+    expect(requestId).toBe('req-install-number');
   });
 
   it('reports a bad form as invalid_config carrying the host’s ZodError, before any request', async () => {

@@ -78,7 +78,7 @@ describe('metadata', () => {
 
     const unedited = tencentSmsConfigGuard.safeParse({ ...legacyConfig(), templates: defaults });
     expect(unedited.success).toBe(false);
-    expect(unedited.error?.issues[0]?.message).toMatch(/still holds the form placeholder/);
+    expect(unedited.error?.issues[0]).toMatchObject({ path: ['templates'], message: 'replace <template-code> with your template IDs' });
     const edited = defaults.map((entry, index) => ({ ...entry, templateCode: String(1000 + index) }));
     expect(tencentSmsConfigGuard.safeParse({ ...legacyConfig(), templates: edited }).success).toBe(true);
     // A mainland-only setup fills in the first entry; the placeholder left in the other is skipped.

@@ -52,34 +52,40 @@ export const regionNotEnabledError = (region: string | undefined): ConnectorErro
   refused(
     'SMS to this country or region is not enabled.',
     region === undefined
-      ? 'SMS to this number is not enabled: its region cannot be told from the number, and abuseProtection.allowedRegions lists the regions that may receive codes.'
-      : `SMS to region ${region} is not enabled: add it to abuseProtection.allowedRegions to send codes there.`
+      ? 'SMS to this number is not enabled: its region is unknown, and only abuseProtection.allowedRegions may receive codes.'
+      : `SMS to region ${region} is not enabled: add "${region}" to abuseProtection.allowedRegions to send there.`
   );
 
-/** Each number type in words, with why it matters: what the admin reads in a refusal. */
+/**
+ * Each number type as the admin reads it in a refusal, with why it is refused where that is not
+ * plain: SMS pumping pays itself through numbers that pass part of the charge to their holder.
+ */
 const numberTypeWords: Record<NumberType, string> = {
-  'premium-rate': 'a premium-rate number: its operator charges extra and passes part of it to the holder, which is how SMS pumping is paid',
-  'shared-cost': 'a shared-cost number: part of the charge goes to its holder, which SMS pumping exploits',
-  'toll-free': 'a toll-free number: a service line, not the phone of a person signing in',
-  'personal-number': 'a personal number: it forwards to wherever its holder sets, premium-rate lines included',
-  uan: "a universal access number: one number for an organisation's lines, not the phone of a person signing in",
-  voicemail: 'a voicemail access number, not the phone of a person signing in',
-  pager: 'a pager number, not the phone of a person signing in',
-  voip: 'a VoIP number: issued online, and cheap to hold in bulk',
-  mobile: 'a mobile number',
-  'fixed-line': 'a fixed-line (landline) number',
-  'fixed-line-or-mobile': 'a number its plan leaves open as fixed-line or mobile',
+  'premium-rate': 'Premium-rate number (SMS pumping risk)',
+  'shared-cost': 'Shared-cost number (SMS pumping risk)',
+  'toll-free': 'Toll-free number (a service line)',
+  'personal-number': 'Personal number (may forward to premium lines)',
+  uan: 'Universal access number (a service line)',
+  voicemail: 'Voicemail access number',
+  pager: 'Pager number',
+  voip: 'VoIP number (cheap to hold in bulk)',
+  mobile: 'Mobile number',
+  'fixed-line': 'Fixed-line (landline) number',
+  'fixed-line-or-mobile': 'Number that may be fixed-line or mobile',
 };
 
 /** The number's type is in `refusedNumberTypes`: nothing is sent. The text never names the number. */
 export const numberTypeRefusedError = (type: NumberType): ConnectorError =>
   refused(
     `SMS to this kind of number (${type}) is not sent.`,
-    `SMS to this number is not sent: it is ${numberTypeWords[type]}. To send codes to such numbers, remove "${type}" from abuseProtection.refusedNumberTypes.`
+    `${numberTypeWords[type]}: not sent. To allow, remove "${type}" from abuseProtection.refusedNumberTypes.`
   );
 
 /** Which budget of the requester's network refused a send. */
 export type BudgetName = 'perSource' | 'distinctNumbersPerSource';
+
+/** How the operator lets more through, said once for every budget. */
+const raise = (setting: string) => `If real users hit it, raise ${setting}.`;
 
 /**
  * A budget of the requester's network is spent: Logto answers 429. The text names the rule and
@@ -89,7 +95,7 @@ export const budgetExceededError = (name: BudgetName, budget: Budget): Connector
   const what = name === 'perSource' ? 'codes' : 'different phone numbers';
   return rateLimited(
     `Too many ${what} from this network.`,
-    `too many ${what} from this network: ${budget.max} per ${windowPhrase(budget.windowSeconds)} (abuseProtection.${name}).`
+    `Too many ${what} from this network: ${budget.max} per ${windowPhrase(budget.windowSeconds)}. ${raise(`abuseProtection.${name}`)}`
   );
 };
 
@@ -97,14 +103,14 @@ export const budgetExceededError = (name: BudgetName, budget: Budget): Connector
 export const siteBudgetExceededError = (max: number, windowSeconds: number, multiplier: number): ConnectorError =>
   rateLimited(
     'Too many codes from this network.',
-    `too many codes from this IPv6 site (the /48 network around the address): ${max} per ${windowPhrase(windowSeconds)} (${multiplier} × abuseProtection.perSource.max, abuseProtection.ipv6SiteMultiplier).`
+    `Too many codes from this IPv6 site (/48): ${max} per ${windowPhrase(windowSeconds)}, ${multiplier} × perSource.max. ${raise('abuseProtection.ipv6SiteMultiplier')}`
   );
 
 /** Numbers of one block have had their codes: a run through a range of numbers is stopped. */
 export const prefixBudgetExceededError = ({ max, windowSeconds, digits }: PrefixBudget): ConnectorError =>
   rateLimited(
     'Too many codes to numbers like this one.',
-    `too many codes to numbers of this block (numbers that differ only in their last ${digits === 1 ? 'digit' : `${digits} digits`}), whoever asked: ${max} per ${windowPhrase(windowSeconds)} (abuseProtection.perPrefix).`
+    `Too many codes to numbers alike but for their last ${digits === 1 ? 'digit' : `${digits} digits`}: ${max} per ${windowPhrase(windowSeconds)}, whoever asks. ${raise('abuseProtection.perPrefix')}`
   );
 
 /** A destination country as the operator reads it: `Latvia (LV)`, and the setting that raises it. */

@@ -2,12 +2,14 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { ZodError } from 'zod';
 
 import { adviceOf } from '../abuse-guard/refusals.js';
+import { requestIdSentence, tencentReference } from '../errors/connector-errors.js';
+import { cutText } from '../errors/redaction/cut.js';
 import { redactedError } from '../errors/redacted-error.js';
 import { destinationOf, toE164 } from '../phone.js';
 
 import { failureClassOf } from './failure-classes.js';
 import { errorDescriptionOf, logtoDisplay } from './logto-display.js';
-import { numberReading } from './number-reading.js';
+import { numberReadings } from './number-reading.js';
 
 /** `data` of the error a Console test throws: the diagnosis, and what a sign-in flow would get. */
 export type ConsoleTestErrorData = {
@@ -43,23 +45,68 @@ const jsonOf = (data: unknown): string => {
   return json.length > maxJsonLength ? `${json.slice(0, maxJsonLength)}…` : json;
 };
 
-/** The connector's explanation, with Tencent's code and the RequestId added if it lacks them. */
-const explanationOf = (error: ConnectorError): string => {
+/**
+ * The most a Console toast holds, Logto's "Error occurred in connector: " included: what can be
+ * read in the 4.7 seconds it stays.
+ */
+export const maxToastLength = 200;
+/** What is left for the description after Logto's own words. */
+const room =
+  maxToastLength -
+  logtoDisplay(new ConnectorError(ConnectorErrorCodes.General, { errorDescription: '' })).message.length;
+
+/**
+ * The cause and fix in the connector's words: a guard refusal's advice for the operator, or the
+ * description without the closing Tencent code and RequestId, which the toast adds where they fit.
+ * Without words of the connector's own, the class of failure and what there is to show.
+ */
+const causeOf = (error: ConnectorError, tencentCode: string | undefined, requestId: string | undefined): string => {
   // A refusal of the guard tells end users only the rule; the admin gets its numbers and setting.
   const description = adviceOf(error) ?? errorDescriptionOf(error.data);
-  // Without words of the connector's own, the class of failure and what there is to show.
-  const text =
-    description ??
-    `${failureClassOf(error.code).name}: ${error.data === undefined ? logtoDisplay(error).message : jsonOf(error.data)}`;
-  const tencentCode = textField(error.data, 'tencentCode');
-  const requestId = textField(error.data, 'requestId');
-  return [
-    asSentence(text),
-    tencentCode && !text.includes(tencentCode) ? `Tencent code: ${tencentCode}.` : undefined,
-    requestId && !text.includes(requestId) ? `RequestId: ${requestId}.` : undefined,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  if (description === undefined) {
+    return `${failureClassOf(error.code).name}: ${error.data === undefined ? logtoDisplay(error).message : jsonOf(error.data)}`;
+  }
+  const references = [
+    ...(tencentCode === undefined ? [] : [tencentReference(tencentCode, requestId)]),
+    requestIdSentence(requestId),
+  ];
+  const reference = references.find((sentence) => description.endsWith(` ${sentence}`));
+  return reference ? description.slice(0, -reference.length - 1) : description;
+};
+
+/** What may follow the cause: how the number was read, Tencent's code, the RequestId. */
+type Extras = { reading?: string; code?: string; requestId?: string };
+
+/** The closing sentence with Tencent's code and the RequestId, as sign-in flows word it. */
+const referenceOf = ({ code, requestId }: Extras): string | undefined => {
+  if (code !== undefined) {
+    return requestId === undefined ? `Tencent: ${code}.` : `Tencent: ${code}, RequestId: ${requestId}.`;
+  }
+  return requestId === undefined ? undefined : `RequestId: ${requestId}.`;
+};
+
+const render = (cause: string, extras: Extras): string =>
+  [cause, extras.reading, referenceOf(extras)].filter(Boolean).join(' ');
+
+/**
+ * The cause, then as much as fits the toast, chosen in the order of `steps` (each a part and its
+ * forms, longest first) and shown in reading order: cause, number, Tencent's code and RequestId.
+ * The cause always stays, cut and marked if it alone is too long.
+ */
+const fitted = (cause: string, steps: ReadonlyArray<readonly [keyof Extras, readonly string[]]>): string => {
+  const first = cutText(cause, room - 1);
+  let extras: Extras = {};
+  for (const [part, forms] of steps) {
+    // A RequestId without the code it belongs to says little: it comes only with the code.
+    if (part === 'requestId' && extras.code === undefined && steps.some(([other, { length }]) => other === 'code' && length > 0)) {
+      continue;
+    }
+    const form = forms.find((candidate) => render(first, { ...extras, [part]: candidate }).length <= room);
+    if (form !== undefined) {
+      extras = { ...extras, [part]: form };
+    }
+  }
+  return render(first, extras);
 };
 
 /** Failures that are about the number itself: refused as a request, or no template for its kind. */
@@ -82,9 +129,10 @@ const numberMayMatter = (code: string, to: unknown): boolean => {
  * The error a Console test ("Send" with the unsaved form) throws. Logto shows a connector's own
  * words only for `general`, so every other code would reach the admin as a bare fixed phrase
  * ("Trigger rate limit. Please try again later.") with the cause, Tencent's code and the RequestId
- * hidden. Here every failure becomes `general` with the connector's cause and fix first, Tencent's
- * code and the RequestId, and how the number was read where the number may be the problem: a
- * toast stays about five seconds. `data.signInCode` keeps the code a sign-in flow answers with. An
+ * hidden. Here every failure becomes `general` with the connector's cause and fix first, then as
+ * much as fits `maxToastLength` of how the number was read (where it may be the problem), Tencent's
+ * code and the RequestId: a toast stays about 4.7 seconds, and what it leaves out stays in the
+ * data. `data.signInCode` keeps the code a sign-in flow answers with. An
  * `invalid_config` with its zod issues stays: Logto lists them. Real flows never pass a config and
  * keep the precise codes. `secrets` are removed from the result, as from every error the connector
  * throws.
@@ -97,18 +145,26 @@ export const consoleTestError = (
   if (error.code === ConnectorErrorCodes.InvalidConfig && error.data instanceof ZodError) {
     return error;
   }
-  const errorDescription = [
-    explanationOf(error),
-    numberMayMatter(error.code, to) ? numberReading(to) : undefined,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const tencentCode = textField(error.data, 'tencentCode');
+  const requestId = textField(error.data, 'requestId');
+  const cause = asSentence(causeOf(error, tencentCode, requestId));
+  const number = numberMayMatter(error.code, to) ? numberReadings(to) : undefined;
+  const reading = ['reading', number?.sentences ?? []] as const;
+  const unsaid = (text: string | undefined) => (text && !cause.includes(text) ? [text] : []);
+  // A number that may be a mainland one typed without +86 may be the whole problem: its tip comes
+  // before Tencent's code. Any other reading after it, the RequestId last.
+  const errorDescription = fitted(cause, [
+    ...(number?.mayMeanMainland ? [reading] : []),
+    ['code', unsaid(tencentCode)],
+    ...(number?.mayMeanMainland ? [] : [reading]),
+    ['requestId', unsaid(requestId)],
+  ]);
   const data: ConsoleTestErrorData = {
     errorDescription,
     signInCode: error.code,
-    tencentCode: textField(error.data, 'tencentCode'),
+    tencentCode,
     tencentMessage: textField(error.data, 'tencentMessage'),
-    requestId: textField(error.data, 'requestId'),
+    requestId,
   };
   // Cleaned again: the diagnosis is new text, and it repeats what the caller passed.
   return redactedError(new ConnectorError(ConnectorErrorCodes.General, data), secrets);

@@ -109,10 +109,8 @@ export const logtoDisplay = (error: unknown): LogtoDisplay => {
   const code: string = error.code;
   const phrase = fixedPhraseCodes.has(code)
     ? logtoPhrases[code]
-    : (logtoPhrases[code] ?? generalPhrase).replace(
-        '{{errorDescription}}',
-        errorDescriptionOf(error.data) ?? ''
-      );
+    : // A function, so `$&` or `$$` in the description stay as written, as i18next inserts them.
+      (logtoPhrases[code] ?? generalPhrase).replace('{{errorDescription}}', () => errorDescriptionOf(error.data) ?? '');
   return {
     status: statusByCode[code] ?? 400,
     message: phrase ?? generalPhrase,
@@ -122,3 +120,10 @@ export const logtoDisplay = (error: unknown): LogtoDisplay => {
 
 /** The display as the lines a person reads: the phrase, then Logto's details below it. */
 export const displayLines = (display: LogtoDisplay): string[] => [display.message, ...display.details];
+
+/**
+ * The text of the Console's error toast: its API hook shows `[message, details].join('\n')`, the
+ * details being core's zod lines joined by new lines (without details it adds an empty line, which
+ * shows nothing and is left out here). What must be read in the 4.7 seconds the toast stays.
+ */
+export const toastText = (display: LogtoDisplay): string => displayLines(display).join('\n');

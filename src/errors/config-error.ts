@@ -36,10 +36,45 @@ export const distinctIssues = (issues: readonly ZodIssue[]): ZodIssue[] => {
   });
 };
 
+/** The fields of SMS pumping protection: their limits and names are the operator's alone. */
+const protectionFields: ReadonlySet<string> = new Set(['abuseProtection', 'redisUrl']);
+
+/**
+ * The issues with those about pumping protection replaced by one that says only that its settings
+ * are invalid. In a sign-in flow Logto returns the error's data to the end user's browser: an
+ * issue there would name a limit, a region list or a setting that lets a run through. The Console
+ * (Save, or its test) shows every issue; the stored config passed Save once, so this is a config
+ * written by hand or one a later rule refuses.
+ */
+const withoutProtectionDetails = (issues: readonly ZodIssue[]): ZodIssue[] => {
+  const isProtection = (issue: ZodIssue) => protectionFields.has(String(issue.path[0]));
+  const others = issues.filter((issue) => !isProtection(issue));
+  return issues.some(isProtection)
+    ? [
+        ...others,
+        {
+          code: 'custom',
+          path: [],
+          message: 'the SMS pumping protection settings are invalid: open the connector in the Console and save it to see why',
+        },
+      ]
+    : others;
+};
+
 /**
  * The `invalid_config` error for a config that failed validation: the ZodError connector-kit's
  * `validateConfig` would throw, with repeated issues folded (see `distinctIssues`) and any secret a
- * zod issue quotes removed.
+ * zod issue quotes removed. In a sign-in flow (`signIn`), issues about pumping protection are
+ * reduced to one that says where to look (see `withoutProtectionDetails`).
  */
-export const invalidConfigError = (error: ZodError, secrets: readonly unknown[]): ConnectorError =>
-  redactedError(new ConnectorError(ConnectorErrorCodes.InvalidConfig, new ZodError(distinctIssues(error.issues))), secrets);
+export const invalidConfigError = (
+  error: ZodError,
+  secrets: readonly unknown[],
+  { signIn = false } = {}
+): ConnectorError => {
+  const issues = distinctIssues(error.issues);
+  return redactedError(
+    new ConnectorError(ConnectorErrorCodes.InvalidConfig, new ZodError(signIn ? withoutProtectionDetails(issues) : issues)),
+    secrets
+  );
+};

@@ -13,9 +13,6 @@ export type ErrorData = {
   requestId?: string;
 };
 
-const fallbackHint =
-  "Look the code up in Tencent Cloud's SendSms error codes.";
-
 /**
  * Tencent's messages are a sentence; anything longer is not worth a Console toast or a log line.
  * The cut leaves its marker, so redaction can tell a secret's prefix from ordinary text.
@@ -23,24 +20,33 @@ const fallbackHint =
 const maxMessageLength = 300;
 const shorten = (text: string) => cutText(text, maxMessageLength);
 /** Tencent's message where it is the only explanation: what fits a toast beside the rest. */
-const maxQuotedMessageLength = 100;
+const maxQuotedMessageLength = 70;
+
+/** The RequestId as the sentence that ends a description. */
+export const requestIdSentence = (requestId: string | undefined): string =>
+  `RequestId: ${requestId === undefined ? 'none' : shorten(requestId)}.`;
+
+/**
+ * The sentence that ends the description of a Tencent error with advice of ours: the code and
+ * the RequestId to look it up by. The Console test takes it off and adds back what fits its toast.
+ */
+export const tencentReference = (code: string, requestId: string | undefined): string =>
+  `Tencent: ${shorten(code)}, ${requestIdSentence(requestId)}`;
 
 /**
  * One line an admin can act on in the seconds a toast stays: the cause and fix first, then
  * Tencent's code and the RequestId to look it up by. Tencent's message says the cause again in
- * other words, so it is quoted only for a code with no advice of ours (it stays in the data).
+ * other words, so it is quoted only for a code with no advice of ours (it stays in the data), and
+ * then after the code, which is what there is to look up in Tencent's list of SendSms errors.
  */
 export const describeTencentError = (code: string, message: string, requestId: string | undefined): string => {
   const rule = findTencentCodeRule(code, message);
-  const reference = `Tencent: ${shorten(code)}, RequestId: ${requestId === undefined ? 'none' : shorten(requestId)}.`;
   if (rule) {
-    return `${rule.hint} ${reference}`;
+    return `${rule.hint} ${tencentReference(code, requestId)}`;
   }
   const cut = cutText(message.trim(), maxQuotedMessageLength) || '(no message)';
   const quoted = /[.!?。！？…]$/.test(cut) ? cut : `${cut}.`;
-  return `Tencent Cloud SMS answered ${shorten(code)}: ${quoted} ${fallbackHint} RequestId: ${
-    requestId === undefined ? 'none' : shorten(requestId)
-  }.`;
+  return `Tencent answered ${shorten(code)}: ${quoted} ${requestIdSentence(requestId)}`;
 };
 
 /** A Tencent error code (top-level or per number) as the ConnectorError Logto should show. */
@@ -74,8 +80,12 @@ export const invalidRequestError = (errorDescription: string): ConnectorError =>
     errorDescription,
   } satisfies ErrorData);
 
-/** No configured template can serve this number and message type; nothing was sent. */
-export const templateNotFoundError = (destination: string, type: string): ConnectorError =>
+/**
+ * No configured template can serve this number; nothing was sent. The message type is not named:
+ * validation asks for a Generic entry wherever an entry serves a destination, so a template is
+ * missing only where no entry serves the destination at all.
+ */
+export const templateNotFoundError = (destination: string): ConnectorError =>
   new ConnectorError(ConnectorErrorCodes.TemplateNotFound, {
-    errorDescription: `No template for ${destination} numbers (message type ${type}): add one with usageType "Generic" and destination "${destination}".`,
+    errorDescription: `No template serves ${destination} numbers: add one with destination "${destination}".`,
   } satisfies ErrorData);

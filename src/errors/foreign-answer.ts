@@ -35,4 +35,4 @@ export const bodySummary = (text: string): string => {
  * front failed. The request may have reached Tencent before that, so the code may have gone out.
  */
 export const describeForeignAnswer = (status: number, text: string): string =>
-  `A gateway or proxy answered instead of Tencent Cloud SMS (HTTP ${status}, ${bodySummary(text)}): the code may or may not have been sent. Check the endpoint, any proxy between Logto and Tencent, and Tencent Cloud's service status.`;
+  `A gateway or proxy answered, not Tencent (HTTP ${status}, ${bodySummary(text)}), so the code may or may not have been sent. Check the endpoint, any proxy and Tencent's status.`;

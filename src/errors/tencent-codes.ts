@@ -14,10 +14,10 @@ export type TencentCodeRule = {
 };
 
 const regionHint =
-  'The region is not valid for SMS: set the region the SMS application was created in (e.g. ap-guangzhou).';
+  'The region does not offer SMS: enter the SMS app\'s region, e.g. ap-guangzhou.';
 
 /** Where Tencent keeps an SMS application's list of allowed destinations and their daily caps. */
-const destinationListPlace = 'SMS console → 应用管理 → 基础配置 → 国际港澳台短信发送限制';
+const destinationListPlace = '应用管理 → 基础配置 → 国际港澳台短信发送限制';
 
 /**
  * Tencent error codes (top-level `Response.Error.Code` or per-number `SendStatusSet[].Code`) and
@@ -40,7 +40,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'RequestLimitExceeded*',
     ],
     errorCode: ConnectorErrorCodes.RateLimitExceeded,
-    hint: 'Too many codes for this number or account: try again later, or raise the frequency limits in the SMS console.',
+    hint: "Too many codes for this number or account: try later, or raise the SMS console's frequency limits.",
   },
   {
     codes: [
@@ -50,22 +50,22 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'UnsupportedOperation.UnsuportedRegion',
     ],
     errorCode: ConnectorErrorCodes.InvalidRequestParameters,
-    hint: 'This number cannot receive SMS from Tencent (wrong format, blocked, or a country not served): check it.',
+    hint: 'Tencent cannot text this number (wrong format, blocked, or a country not served): check it.',
   },
   {
     codes: ['FailedOperation.PhoneNumberParseFail'],
     errorCode: ConnectorErrorCodes.InvalidRequestParameters,
-    hint: 'Tencent could not read the phone number as an E.164 number (+ country code and number): check the number entered.',
+    hint: 'Tencent could not read the number as E.164 (+, country code, number): check it.',
   },
   {
     codes: ['LimitExceeded.AppCountryOrRegionInBlacklist'],
     errorCode: ConnectorErrorCodes.General,
-    hint: `The number's country or region is not on the SMS application's list of allowed destinations: add it under ${destinationListPlace}.`,
+    hint: `The SMS app blocks this country or region: allow it in ${destinationListPlace}.`,
   },
   {
     codes: ['LimitExceeded.AppCountryOrRegionDailyLimit'],
     errorCode: ConnectorErrorCodes.General,
-    hint: `The SMS application's daily cap for the number's country or region is reached: raise it under ${destinationListPlace}, or wait a day.`,
+    hint: `This country's daily cap in the SMS app is reached: wait a day, or raise it in ${destinationListPlace}.`,
   },
   {
     codes: [
@@ -75,7 +75,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'AuthFailure.InvalidAuthorization',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'SecretId or SecretKey is wrong: copy both again from CAM → API Keys (访问管理 → API 密钥).',
+    hint: 'SecretId or SecretKey is wrong: copy both again from CAM → API 密钥 (API Keys).',
   },
   {
     codes: ['AuthFailure.SignatureExpire', 'InternalError.RequestTimeException'],
@@ -85,17 +85,17 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
   {
     codes: ['AuthFailure.TokenFailure'],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The temporary credentials (Session token) have expired or do not match the SecretId: issue new ones.',
+    hint: 'The Session token has expired or does not match the SecretId: issue new temporary credentials.',
   },
   {
     codes: ['AuthFailure.MFAFailure'],
     errorCode: ConnectorErrorCodes.General,
-    hint: "The API key's CAM user must pass MFA, which an API call cannot: use a sub-user whose SMS permission needs no MFA.",
+    hint: "The key's CAM user must pass MFA, which an API call cannot: use a sub-user whose SMS permission needs no MFA.",
   },
   {
     codes: ['FailedOperation.SignatureIncorrectOrUnapproved'],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The signature (signName or internationalSignName) is misspelled or not approved yet: copy it from the SMS console.',
+    hint: "The signature is misspelled or not approved yet: copy it from the SMS console's 签名管理.",
   },
   {
     codes: [
@@ -103,32 +103,32 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'FailedOperation.TemplateUnapprovedOrNotExist',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The templateCode is not approved, or belongs to another SMS application: check its ID and status in the SMS console.',
+    hint: 'The template is not approved or not of this SMS app: check its ID and status in 正文模板管理.',
   },
   {
     codes: ['InvalidParameterValue.TemplateParameterFormatError'],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'A value does not fit its template variable: a verification-code variable takes digits only, at most 6, so give it {{code}}; check the other params too.',
+    hint: 'A param does not fit its variable: a code variable takes up to 6 digits, so give it {{code}}.',
   },
   {
     codes: ['InvalidParameterValue.TemplateParameterLengthLimit'],
     errorCode: ConnectorErrorCodes.General,
-    hint: "A value is longer than its template variable allows (a code at most 6 digits, other variables often 6 or 12 characters): shorten the template's params.",
+    hint: 'A param is longer than its variable allows (a code 6 digits, others often 6 or 12): shorten it.',
   },
   {
     codes: ['FailedOperation.TemplateParamSetNotMatchApprovedTemplate'],
     errorCode: ConnectorErrorCodes.General,
-    hint: "The template's placeholders do not match what is sent: give the template's params one value per placeholder ({1}, {2}, …).",
+    hint: "The params do not match the template's placeholders ({1}, {2}…): give one value for each.",
   },
   {
     codes: ['InvalidParameterValue.ContentLengthLimit'],
     errorCode: ConnectorErrorCodes.General,
-    hint: "The message is longer than Tencent allows: shorten the template's text or the values in its params (the signature counts too).",
+    hint: 'The message is too long for Tencent: shorten the template text or its params (the signature counts too).',
   },
   {
     codes: ['InvalidParameterValue.ProhibitedUseUrlInTemplateParameter'],
     errorCode: ConnectorErrorCodes.General,
-    hint: "A value in the template's params looks like a link, which Tencent refuses in variables: remove it from params (a fixed link belongs in the template text).",
+    hint: 'A param looks like a link, which Tencent refuses: put fixed links in the template text.',
   },
   {
     codes: [
@@ -137,7 +137,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'InvalidParameterValue.TemplateWithDirtyWords',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: "Tencent's filter found a word it does not allow: change the fixed values in the template's params or the signature (Tencent SMS support can tell which).",
+    hint: "Tencent's content filter refused a word: change the fixed params or the signature (support can say which).",
   },
   {
     codes: [
@@ -146,7 +146,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'Mainland China and international templates are separate: add a template with the right destination ("mainland" for +86, "international" otherwise).',
+    hint: "Mainland and international templates do not mix: set each template's destination.",
   },
   {
     codes: [
@@ -154,7 +154,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'UnauthorizedOperation.IndividualUserMarketingSmsPermissionDeny',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The templateCode is a marketing template: use a verification-code template for sign-in messages.',
+    hint: 'The template is a marketing one: use a verification-code template for sign-in messages.',
   },
   {
     codes: [
@@ -164,7 +164,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'InvalidParameter.AppidAndBizId',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The sdkAppId is wrong, disabled, or not of this account or region: copy it from SMS console → 应用管理 → 应用列表.',
+    hint: 'The SDK App ID is wrong, disabled, or of another region or account: check it and its region in 应用管理 → 应用列表.',
   },
   {
     codes: [
@@ -173,12 +173,12 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'UnauthorizedOperation.SerivceSuspendDueToArrears',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The SMS package is used up or the account is in arrears: buy a package or top up the account.',
+    hint: 'The SMS package is used up or the account is in arrears: buy a package or top up.',
   },
   {
     codes: ['LimitExceeded.App*DailyLimit', 'LimitExceeded.DailyLimit'],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'A daily cap of the SMS application or account is reached: raise it in the SMS console (应用管理 → 基础配置), or wait a day.',
+    hint: 'A daily cap of the SMS app or account is reached: raise it in 应用管理 → 基础配置, or wait a day.',
   },
   {
     codes: [
@@ -187,7 +187,7 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'IpInBlacklist',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: "Tencent accepts this account's calls only from listed IP addresses, and the Logto server's outgoing address is not one of them: have Tencent SMS support add it.",
+    hint: "Logto's outgoing IP is not on this account's IP allowlist: ask Tencent SMS support to add it.",
   },
   {
     codes: [
@@ -196,12 +196,12 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'UnauthorizedOperation',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'The CAM user of this API key may not call sms:SendSms: grant it in CAM (the sub-user → Permissions, a policy allowing sms:SendSms).',
+    hint: "This key's CAM user may not call sms:SendSms: grant it in CAM (the sub-user → Permissions).",
   },
   {
     codes: ['InternalError.Timeout', 'InternalError.SendAndRecvFail'],
     errorCode: ConnectorErrorCodes.General,
-    hint: "Tencent timed out passing the message on: the code may already have been delivered; check the SMS console's delivery records before sending another.",
+    hint: "Tencent timed out passing the message on, which may yet arrive: check the SMS console's delivery records first.",
   },
   {
     codes: [
@@ -213,12 +213,12 @@ export const tencentCodeRules: readonly TencentCodeRule[] = [
       'LimitExceeded.PhoneNumberCountLimit',
     ],
     errorCode: ConnectorErrorCodes.General,
-    hint: 'Tencent could not read the request the connector sent: check that no proxy in between alters the body, or report it with the RequestId.',
+    hint: 'Tencent could not read the request: check that no proxy alters it, or report it with the RequestId.',
   },
   {
     codes: ['InvalidAction', 'ActionOffline', 'NoSuchVersion', 'NoSuchProduct', 'UnsupportedProtocol'],
     errorCode: ConnectorErrorCodes.General,
-    hint: "The endpoint does not offer SendSms (version 2021-01-11): check the endpoint setting, or leave it empty for Tencent's default.",
+    hint: "The endpoint does not offer SendSms 2021-01-11: correct the Endpoint, or leave it empty for Tencent's.",
   },
   {
     codes: ['UnsupportedRegion'],

@@ -1,6 +1,7 @@
 import ky, { type Options } from 'ky';
 
 import { maxResponseBytes } from '../constant.js';
+import { cutText } from '../errors/redaction/cut.js';
 import { generalError, invalidResponseError } from '../errors/connector-errors.js';
 import type { SmsRequest } from '../sms-request.js';
 import type { TransportInit } from '../transport/request-parts.js';
@@ -10,14 +11,21 @@ import { innerError, unreachableAdvice } from './unreachable-advice.js';
 
 export type RawResponse = { status: number; text: string };
 
-/** The reason of a network failure; fetch-style errors keep it (ECONNREFUSED…) in `cause`. */
+/** Most of a system error's message shown where it has no code to name it by. */
+const maxReasonLength = 60;
+
+/**
+ * The reason of a network failure, short: the system's code (ECONNREFUSED…), which fetch-style
+ * errors keep in `cause`, or else its message. The message repeats the host and adds an address,
+ * which the text around it already names.
+ */
 const reasonOf = (error: unknown): string => {
   const inner = innerError(error);
-  if (!(inner instanceof Error)) {
-    return String(inner);
+  const { code } = (inner ?? {}) as NodeJS.ErrnoException;
+  if (typeof code === 'string' && code !== '') {
+    return code;
   }
-  const { code } = inner as NodeJS.ErrnoException;
-  return code && !inner.message.includes(code) ? `${code} (${inner.message})` : inner.message;
+  return cutText(inner instanceof Error ? inner.message : String(inner), maxReasonLength);
 };
 
 const codeOf = (error: unknown) => (error as { code?: unknown } | undefined)?.code;
@@ -62,7 +70,7 @@ export const postOnce = async (request: SmsRequest, timeoutMs: number): Promise<
   } catch (error) {
     if (error instanceof Error && error.name === 'TimeoutError') {
       throw generalError(
-        `Tencent Cloud SMS (${host}) did not answer within ${timeoutMs} ms. The message may or may not have been sent; check the network from the Logto server to ${host}, or raise the timeout.`
+        `${host} did not answer within ${timeoutMs} ms, so the code may or may not have been sent: check Logto's network to it, or raise the timeout.`
       );
     }
     if (codeOf(error) === 'ERR_RESPONSE_TOO_LARGE') {
@@ -73,17 +81,17 @@ export const postOnce = async (request: SmsRequest, timeoutMs: number): Promise<
     const unreadable = unreadableReason(error);
     if (unreadable) {
       throw invalidResponseError(
-        `The answer from ${host} could not be read: ${unreadable}. The code may or may not have been sent; check the endpoint and any proxy between Logto and Tencent.`
+        `The answer from ${host} could not be read: ${unreadable}. The code may or may not have been sent: check the endpoint and any proxy.`
       );
     }
     if (codeOf(error) === 'ERR_REQUEST_SENT') {
       throw generalError(
-        `The connection to Tencent Cloud SMS (${host}) broke after the request was sent: ${reasonOf(error)}. The message may or may not have been sent; check the SMS records in the Tencent Cloud console before sending again.`
+        `The connection to ${host} broke after the request went out (${reasonOf(error)}), so the code may or may not have been sent: check the SMS console's delivery records.`
       );
     }
     // No connection was made, so nothing went out: say so, and what to check.
     throw generalError(
-      `Could not reach Tencent Cloud SMS at ${host}: ${reasonOf(error)}. Nothing was sent; ${unreachableAdvice(error, host)}`
+      `Could not reach ${host} (${reasonOf(error)}); nothing was sent. ${unreachableAdvice(error)}`
     );
   }
 };

@@ -9,21 +9,22 @@ const tlsCode = /^(?:CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_
 /**
  * What an admin can do when no connection to the endpoint could be made, by the system's error
  * code. The code alone (ENOTFOUND, ECONNREFUSED…) names the cause but not the fix, and this is the
- * usual failure of a Logto container without outbound access or with a mistyped endpoint.
+ * usual failure of a Logto container without outbound access or with a mistyped endpoint. Said of
+ * "there": the sentence before it names the host. Short enough for the Console's toast.
  */
-export const unreachableAdvice = (error: unknown, host: string): string => {
+export const unreachableAdvice = (error: unknown): string => {
   const code = String((innerError(error) as { code?: unknown } | undefined)?.code ?? '');
   if (dnsCodes.has(code)) {
-    return `the name ${host} could not be resolved: check the endpoint's spelling and the Logto server's DNS.`;
+    return "The name does not resolve: check the endpoint's spelling and the server's DNS.";
   }
   if (code === 'ECONNREFUSED') {
-    return `nothing accepts connections at ${host}: check the endpoint (for the emulator: is it running on that port?) and any firewall in between.`;
+    return 'Nothing listens there: check the endpoint (is the emulator running?) and firewalls.';
   }
   if (tlsCode.test(code)) {
-    return 'the server\'s TLS certificate was not accepted: a proxy that intercepts HTTPS is in the way, or the Logto server lacks the CA certificates (NODE_EXTRA_CA_CERTS).';
+    return 'Its certificate was refused: a proxy intercepts HTTPS, or Logto lacks its CA (NODE_EXTRA_CA_CERTS).';
   }
   if (blockedCodes.has(code)) {
-    return `check that the Logto server may open HTTPS connections to ${host} (firewall, outbound proxy, container network).`;
+    return 'Check that Logto may connect there (firewall, outbound proxy, container network).';
   }
-  return `check the endpoint and that the Logto server can reach ${host} (DNS, firewall, outbound proxy).`;
+  return 'Check the endpoint and that Logto can reach it (DNS, firewall, outbound proxy).';
 };

@@ -48,7 +48,7 @@ describe('allowedRegions', () => {
     const { sendMessage } = await savedConnector(configWith({ allowedRegions: ['CN'] }));
     const error = await failure(sendMessage(data('99912345678')));
     expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
-    expect(operatorTextOf(error)).toMatch(/region cannot be told/);
+    expect(operatorTextOf(error)).toMatch(/its region is unknown/);
     expect(sent).toEqual([]);
   });
 
@@ -82,7 +82,7 @@ describe('perSource', () => {
     }
     const error = await failure(sendMessage(data('8613012345674', ip)));
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
-    expect(operatorTextOf(error)).toBe('too many codes from this network: 3 per hour (abuseProtection.perSource).');
+    expect(operatorTextOf(error)).toBe('Too many codes from this network: 3 per hour. If real users hit it, raise abuseProtection.perSource.');
     expect(JSON.stringify(error)).not.toContain(ip);
     expect(sent).toHaveLength(3);
     // Another address has its own budget.
@@ -176,7 +176,7 @@ describe('perSource', () => {
     const error = await failure(sendMessage(data('14155559999', '2001:db8:4a:ffff::1')));
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
     expect(operatorTextOf(error)).toBe(
-      'too many codes from this IPv6 site (the /48 network around the address): 32 per hour (16 × abuseProtection.perSource.max, abuseProtection.ipv6SiteMultiplier).'
+      'Too many codes from this IPv6 site (/48): 32 per hour, 16 × perSource.max. If real users hit it, raise abuseProtection.ipv6SiteMultiplier.'
     );
     expect(JSON.stringify(error)).not.toMatch(/2001|db8/i);
     // Another /48 has its own budget.
@@ -279,7 +279,7 @@ describe('distinctNumbersPerSource', () => {
     const error = await failure(sendMessage(data('8613012345673', ip)));
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
     expect(operatorTextOf(error)).toBe(
-      'too many different phone numbers from this network: 2 per day (abuseProtection.distinctNumbersPerSource).'
+      'Too many different phone numbers from this network: 2 per day. If real users hit it, raise abuseProtection.distinctNumbersPerSource.'
     );
     expect(sent).toHaveLength(4);
   });
@@ -313,7 +313,7 @@ describe('distinctNumbersPerSource', () => {
     await sendMessage(data('8613012345671', ip));
     await sendMessage(data('8613012345671', ip));
     const error = await failure(sendMessage(data('8613012345671', ip)));
-    expect(operatorTextOf(error)).toMatch(/too many codes from this network: 3 per hour/);
+    expect(operatorTextOf(error)).toMatch(/Too many codes from this network: 3 per hour/);
     expect(sent).toHaveLength(3);
   });
 });
@@ -328,7 +328,7 @@ describe('perPrefix (number blocks)', () => {
     const error = await failure(sendMessage(data('447400109999', '203.0.113.200')));
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
     expect(operatorTextOf(error)).toBe(
-      'too many codes to numbers of this block (numbers that differ only in their last 4 digits), whoever asked: 3 per hour (abuseProtection.perPrefix).'
+      'Too many codes to numbers alike but for their last 4 digits: 3 per hour, whoever asks. If real users hit it, raise abuseProtection.perPrefix.'
     );
     expect(JSON.stringify(error)).not.toMatch(/74001|203\.0\.113/);
     // The neighbouring block, and the same digits in another country, have budgets of their own.
@@ -351,7 +351,7 @@ describe('perPrefix (number blocks)', () => {
     const { sendMessage } = await savedConnector(configWith({ perPrefix: { max: 1, windowSeconds: 3600, digits: 2 } }));
     await sendMessage(data('14155550100'));
     const error = await failure(sendMessage(data('14155550199')));
-    expect(operatorTextOf(error)).toMatch(/differ only in their last 2 digits/);
+    expect(operatorTextOf(error)).toMatch(/alike but for their last 2 digits/);
     await sendMessage(data('14155550200'));
     expect(sent).toEqual(['+14155550100', '+14155550200']);
   });
@@ -398,13 +398,13 @@ describe('perPrefix (number blocks)', () => {
 
 describe('refusedNumberTypes', () => {
   it.each([
-    ['premium-rate', '449098790000', /premium-rate number/],
-    ['shared-cost', '34901123456', /shared-cost number/],
-    ['toll-free', '18002345678', /toll-free number/],
-    ['personal-number', '447012345678', /personal number/],
-    ['uan', '445512345678', /universal access number/],
-    ['voicemail', '3933612345678', /voicemail access number/],
-    ['pager', '447640123456', /pager number/],
+    ['premium-rate', '449098790000', /^Premium-rate number/],
+    ['shared-cost', '34901123456', /^Shared-cost number/],
+    ['toll-free', '18002345678', /^Toll-free number/],
+    ['personal-number', '447012345678', /^Personal number/],
+    ['uan', '445512345678', /^Universal access number/],
+    ['voicemail', '3933612345678', /^Voicemail access number/],
+    ['pager', '447640123456', /^Pager number/],
   ])('refuses a %s number by default with invalid_request_parameters naming the type, never the number', async (type, to, words) => {
     const sent = tencent();
     const { sendMessage } = await savedConnector(configWith(undefined));
@@ -459,7 +459,7 @@ describe('refusedNumberTypes', () => {
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(error.data).toMatchObject({ signInCode: ConnectorErrorCodes.InvalidRequestParameters });
     expect(operatorTextOf(error)).toMatch(
-      /SMS to this number is not sent: it is a premium-rate number: .* remove "premium-rate" from abuseProtection\.refusedNumberTypes\. The number was read as \+1 900 234 5678, United States/
+      /^Premium-rate number \(SMS pumping risk\): not sent\. To allow, remove "premium-rate" from abuseProtection\.refusedNumberTypes\. Mainland China\? Type \+86 19002345678\.$/
     );
     expect(sent).toEqual([]);
   });
@@ -498,5 +498,39 @@ describe('what a sign-in flow returns to the browser', () => {
       expect(descriptionOf(refusal)).toMatch(/^[A-Z].*\.$/);
       expect(operatorTextOf(refusal)).toMatch(/abuseProtection\.\w+/);
     }
+  });
+
+  it('says only that the protection settings are invalid when a stored config has them wrong; the Console test shows each issue', async () => {
+    const sent = tencent();
+    const wrong = configWith(
+      { allowedRegions: ['CN', 'XX'], perSource: { max: 0, windowSeconds: 3600 } },
+      { redisUrl: 'http://10.0.0.7:6379' }
+    );
+    const error = await failure((await savedConnector(wrong)).sendMessage(data('8613012345678', '198.51.100.80')));
+    expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
+    expect(JSON.stringify(error.data)).not.toMatch(leaks);
+    expect(JSON.stringify(error.data)).not.toMatch(/redisUrl|10\.0\.0\.7|XX/);
+    expect(error.message).not.toMatch(leaks);
+    expect((error.data as { issues: unknown[] }).issues).toEqual([
+      {
+        code: 'custom',
+        path: [],
+        message: 'the SMS pumping protection settings are invalid: open the connector in the Console and save it to see why',
+      },
+    ]);
+
+    const inConsole = await failure((await makeConnector()).sendMessage(data('8613012345678'), wrong));
+    expect((inConsole.data as { issues: Array<{ path: unknown[] }> }).issues.map(({ path }) => path.join('.'))).toEqual(
+      expect.arrayContaining(['abuseProtection.allowedRegions.1', 'abuseProtection.perSource.max', 'redisUrl'])
+    );
+    expect(sent).toEqual([]);
+  });
+
+  it('keeps the other issues of a stored config as they are: only protection is the operator’s secret', async () => {
+    tencent();
+    const { signName: _none, ...unsigned } = configWith({ perPrefix: { max: -1, windowSeconds: 3600 } });
+    const error = await failure((await savedConnector(unsigned)).sendMessage(data('8613012345678')));
+    const paths = (error.data as { issues: Array<{ path: unknown[] }> }).issues.map(({ path }) => path.join('.'));
+    expect(paths).toEqual(['signName', '']);
   });
 });

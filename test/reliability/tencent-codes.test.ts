@@ -34,7 +34,7 @@ type Row = {
 const rate = (code: string): Row => ({
   code,
   expected: ConnectorErrorCodes.RateLimitExceeded,
-  advice: /try again later/i,
+  advice: /try later/i,
 });
 const general = (advice: RegExp, ...codes: string[]): Row[] =>
   codes.map((code) => ({ code, expected: ConnectorErrorCodes.General, advice }));
@@ -61,19 +61,19 @@ const specRows: readonly Row[] = [
   ].map((code) => ({
     code,
     expected: ConnectorErrorCodes.InvalidRequestParameters,
-    advice: /cannot receive SMS/i,
+    advice: /cannot text this number/i,
   })),
   {
     code: 'FailedOperation.PhoneNumberParseFail',
     expected: ConnectorErrorCodes.InvalidRequestParameters,
-    advice: /could not read the phone number as an E\.164 number/i,
+    advice: /could not read the number as E\.164/i,
   },
   ...general(
-    /not on the SMS application's list of allowed destinations.*应用管理.*基础配置.*国际港澳台短信发送限制/,
+    /SMS app blocks this country or region.*应用管理.*基础配置.*国际港澳台短信发送限制/,
     'LimitExceeded.AppCountryOrRegionInBlacklist'
   ),
   ...general(
-    /daily cap .* country or region is reached.*应用管理.*基础配置.*国际港澳台短信发送限制/,
+    /country's daily cap in the SMS app is reached.*应用管理.*基础配置.*国际港澳台短信发送限制/,
     'LimitExceeded.AppCountryOrRegionDailyLimit'
   ),
   ...general(
@@ -84,25 +84,25 @@ const specRows: readonly Row[] = [
     'AuthFailure.InvalidAuthorization'
   ),
   ...general(/clock/i, 'AuthFailure.SignatureExpire', 'InternalError.RequestTimeException'),
-  ...general(/temporary credentials|sessionToken/i, 'AuthFailure.TokenFailure'),
+  ...general(/Session token|temporary credentials/i, 'AuthFailure.TokenFailure'),
   ...general(/MFA/, 'AuthFailure.MFAFailure'),
-  ...general(/signName/i, 'FailedOperation.SignatureIncorrectOrUnapproved'),
+  ...general(/signature is misspelled or not approved/i, 'FailedOperation.SignatureIncorrectOrUnapproved'),
   ...general(
-    /templateCode/i,
+    /template is not approved/i,
     'FailedOperation.TemplateIncorrectOrUnapproved',
     'FailedOperation.TemplateUnapprovedOrNotExist'
   ),
   ...general(/placeholders/i, 'FailedOperation.TemplateParamSetNotMatchApprovedTemplate'),
   // Its usual cause is a value, not the count: the rule for values comes first.
   ...general(
-    /^A value does not fit its template variable: a verification-code variable takes digits only, at most 6/,
+    /^A param does not fit its variable: a code variable takes up to 6 digits/,
     'InvalidParameterValue.TemplateParameterFormatError'
   ),
-  ...general(/longer than its template variable allows/, 'InvalidParameterValue.TemplateParameterLengthLimit'),
-  ...general(/longer than Tencent allows.*shorten/i, 'InvalidParameterValue.ContentLengthLimit'),
-  ...general(/looks like a link.*remove it from params/i, 'InvalidParameterValue.ProhibitedUseUrlInTemplateParameter'),
+  ...general(/longer than its variable allows/, 'InvalidParameterValue.TemplateParameterLengthLimit'),
+  ...general(/too long for Tencent.*shorten/i, 'InvalidParameterValue.ContentLengthLimit'),
+  ...general(/looks like a link.*put fixed links in the template text/i, 'InvalidParameterValue.ProhibitedUseUrlInTemplateParameter'),
   ...general(
-    /filter found a word it does not allow/i,
+    /content filter refused a word/i,
     'FailedOperation.ContainSensitiveWord',
     'InvalidParameter.DirtyWordFound',
     'InvalidParameterValue.TemplateWithDirtyWords'
@@ -114,12 +114,12 @@ const specRows: readonly Row[] = [
     'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber'
   ),
   ...general(
-    /marketing template/i,
+    /marketing one/i,
     'FailedOperation.MarketingSendTimeConstraint',
     'UnauthorizedOperation.IndividualUserMarketingSmsPermissionDeny'
   ),
   ...general(
-    /sdkAppId/i,
+    /SDK App ID is wrong/i,
     'InvalidParameterValue.SdkAppIdNotExist',
     'UnauthorizedOperation.SmsSdkAppIdVerifyFail',
     'UnauthorizedOperation.SdkAppIdIsDisabled',
@@ -139,25 +139,25 @@ const specRows: readonly Row[] = [
     'LimitExceeded.DailyLimit'
   ),
   ...general(
-    /outgoing address is not one of them/i,
+    /outgoing IP is not on this account's IP allowlist/i,
     'UnauthorizedOperation.RequestIpNotInWhitelist',
     'IpNotInWhitelist',
     'IpInBlacklist'
   ),
   ...general(
-    /CAM user of this API key may not call sms:SendSms/,
+    /key's CAM user may not call sms:SendSms/,
     'AuthFailure.UnauthorizedOperation',
     'UnauthorizedOperation.RequestPermissionDeny',
     'UnauthorizedOperation',
     'UnauthorizedOperation.SomethingNew'
   ),
   ...general(
-    /may already have been delivered/i,
+    /which may yet arrive/i,
     'InternalError.Timeout',
     'InternalError.SendAndRecvFail'
   ),
   ...general(
-    /could not read the request the connector sent/i,
+    /could not read the request/i,
     'FailedOperation.FailResolvePacket',
     'FailedOperation.JsonParseFail',
     'InternalError.JsonParseFail',
@@ -179,30 +179,30 @@ const specRows: readonly Row[] = [
     code: 'InvalidParameterValue',
     message: 'The value of Region ap-moon-1 is not supported.',
     expected: ConnectorErrorCodes.General,
-    advice: /region is not valid for SMS/i,
+    advice: /region does not offer SMS/i,
   },
   {
     code: 'InvalidParameter',
     message: 'Invalid region: xx.',
     expected: ConnectorErrorCodes.General,
-    advice: /region is not valid for SMS/i,
+    advice: /region does not offer SMS/i,
   },
   // The same in Chinese, as Tencent answers with `language: zh-CN`.
   {
     code: 'InvalidParameterValue',
     message: '参数取值错误：不支持的地域 ap-moon-1。',
     expected: ConnectorErrorCodes.General,
-    advice: /region is not valid for SMS/i,
+    advice: /region does not offer SMS/i,
   },
   {
     code: 'InvalidParameter',
     message: '无效的区域：xx。',
     expected: ConnectorErrorCodes.General,
-    advice: /region is not valid for SMS/i,
+    advice: /region does not offer SMS/i,
   },
-  // Anything else: Tencent's own words, and the RequestId for Tencent support.
+  // Anything else: Tencent's own words after its code, and the RequestId for Tencent support.
   ...general(
-    /Tencent Cloud's SendSms error codes/i,
+    /^Tencent answered /,
     'InternalError',
     'InternalError.OtherError',
     'InternalError.UnknownError',
@@ -227,7 +227,7 @@ const expectDescribed = (error: ConnectorError, row: Row, requestId: string) => 
   expect(description).toMatch(row.advice);
   expect(description).toContain(row.code);
   expect(description).toContain(requestId);
-  const fallback = /Tencent Cloud's SendSms error codes/.test(description);
+  const fallback = description.startsWith('Tencent answered ');
   expect(description.includes(tencentMessage(row))).toBe(fallback);
   if (!fallback) {
     expect(description).toMatch(new RegExp(`^[^]*\\. Tencent: ${row.code.replaceAll('.', '\\.')}, RequestId: ${requestId}\\.$`));
@@ -303,17 +303,17 @@ describe('per number: SendStatusSet[].Code with no Response.Error', () => {
 
 describe('the advice matches on the code, not on look-alikes', () => {
   it.each([
-    ['InvalidParameterValue.IncorrectPhoneNumber', 'region of the number is wrong', ConnectorErrorCodes.InvalidRequestParameters, /cannot receive SMS/],
-    ['LimitExceeded.PhoneNumberDailyLimitX', 'x', ConnectorErrorCodes.General, /SendSms error codes/],
-    ['limitexceeded.phonenumberthirtysecondlimit', 'x', ConnectorErrorCodes.General, /SendSms error codes/],
-    ['InvalidParameterValue.TemplateParameterLengthLimit', 'region', ConnectorErrorCodes.General, /longer than its template variable/],
-    ['FailedOperation.ContainSensitiveWord', 'region', ConnectorErrorCodes.General, /filter found a word/],
-    ['InvalidParameterValue.ContentLengthLimit', '地域', ConnectorErrorCodes.General, /longer than Tencent allows/],
-    ['LimitExceeded.AppCountryOrRegionInBlacklistX', 'x', ConnectorErrorCodes.General, /SendSms error codes/],
-    ['LimitExceeded.AppCountryOrRegionDailyLimitX', 'x', ConnectorErrorCodes.General, /SendSms error codes/],
+    ['InvalidParameterValue.IncorrectPhoneNumber', 'region of the number is wrong', ConnectorErrorCodes.InvalidRequestParameters, /cannot text this number/],
+    ['LimitExceeded.PhoneNumberDailyLimitX', 'x', ConnectorErrorCodes.General, /^Tencent answered /],
+    ['limitexceeded.phonenumberthirtysecondlimit', 'x', ConnectorErrorCodes.General, /^Tencent answered /],
+    ['InvalidParameterValue.TemplateParameterLengthLimit', 'region', ConnectorErrorCodes.General, /longer than its variable/],
+    ['FailedOperation.ContainSensitiveWord', 'region', ConnectorErrorCodes.General, /content filter refused a word/],
+    ['InvalidParameterValue.ContentLengthLimit', '地域', ConnectorErrorCodes.General, /too long for Tencent/],
+    ['LimitExceeded.AppCountryOrRegionInBlacklistX', 'x', ConnectorErrorCodes.General, /^Tencent answered /],
+    ['LimitExceeded.AppCountryOrRegionDailyLimitX', 'x', ConnectorErrorCodes.General, /^Tencent answered /],
     // A further level under a listed code keeps its advice (SPEC §5: prefix match).
-    ['FailedOperation.SignatureIncorrectOrUnapproved.International', 'x', ConnectorErrorCodes.General, /signName or internationalSignName/],
-    ['LimitExceeded.PhoneNumberDailyLimit.Extra', 'x', ConnectorErrorCodes.RateLimitExceeded, /try again later/],
+    ['FailedOperation.SignatureIncorrectOrUnapproved.International', 'x', ConnectorErrorCodes.General, /signature is misspelled/],
+    ['LimitExceeded.PhoneNumberDailyLimit.Extra', 'x', ConnectorErrorCodes.RateLimitExceeded, /try later/],
   ] as const)('%s (%s)', async (code, text, expected, advice) => {
     server.handle = (_request, response) =>
       replyJson(response, { Response: { Error: { Code: code, Message: text }, RequestId: 'rq-x' } });
@@ -344,7 +344,7 @@ describe('with language zh-CN, advice that reads Tencent’s message still appli
     );
     expect(language).toBe('zh-CN');
     expect(error.data).toMatchObject({ tencentMessage: text });
-    expect(descriptionOf(error)).toMatch(/region is not valid for SMS/);
+    expect(descriptionOf(error)).toMatch(/region does not offer SMS/);
   });
 });
 
@@ -386,18 +386,18 @@ describe('the emulator’s answers reach the admin with the advice for them', ()
     const { url } = await emulatorWith();
     const blocked = await failure(url, '819012345678');
     expect(blocked.data).toMatchObject({ tencentCode: 'LimitExceeded.AppCountryOrRegionInBlacklist' });
-    expect(descriptionOf(blocked)).toMatch(/not on the SMS application's list of allowed destinations.*国际港澳台短信发送限制/);
+    expect(descriptionOf(blocked)).toMatch(/SMS app blocks this country or region.*国际港澳台短信发送限制/);
 
     const { sendMessage } = await connector();
     await sendMessage(message('14155552671'), validConfig(url));
     const overCap = await failure(url, '14155552672');
     expect(overCap.data).toMatchObject({ tencentCode: 'LimitExceeded.AppCountryOrRegionDailyLimit' });
-    expect(descriptionOf(overCap)).toMatch(/daily cap .* country or region is reached.*应用管理/);
+    expect(descriptionOf(overCap)).toMatch(/country's daily cap in the SMS app is reached.*应用管理/);
   });
 
   it('a key without sms:SendSms, and a word content review refuses', async () => {
     const noPermission = await failure((await emulatorWith({ allowSendSms: false })).url, '8613012345678');
-    expect(descriptionOf(noPermission)).toMatch(/CAM user of this API key may not call sms:SendSms/);
+    expect(descriptionOf(noPermission)).toMatch(/key's CAM user may not call sms:SendSms/);
 
     const { url } = await emulatorWith();
     const refused = await failure(url, '14155552673', {
@@ -406,6 +406,6 @@ describe('the emulator’s answers reach the admin with the advice for them', ()
         { usageType: 'Generic', templateCode: '1000002', destination: 'international', params: ['{{code}}', 'forbidden'] },
       ],
     });
-    expect(descriptionOf(refused)).toMatch(/filter found a word it does not allow/);
+    expect(descriptionOf(refused)).toMatch(/content filter refused a word/);
   });
 });
