@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   budgetExceededError,
+  countryBudgetExceededError,
   prefixBudgetExceededError,
   siteBudgetExceededError,
 } from '../src/abuse-guard/refusals.js';
@@ -293,6 +294,40 @@ const scenarios: Scenario[] = [
     toast: async () =>
       toastText(logtoDisplay(consoleTestError(budgetExceededError('distinctNumbersPerSource', { max: 5, windowSeconds: 86_400 }), mainland(), []))),
     causeFirst: /^Error occurred in connector: Too many different /,
+  },
+  {
+    name: 'guard: a country over its learned day',
+    toast: async () =>
+      toastText(
+        logtoDisplay(
+          consoleTestError(
+            countryBudgetExceededError(
+              { name: 'Saint Vincent and the Grenadines (VC)', raise: 'abuseProtection.perCountry.allow.VC' },
+              { allowance: 2000, spent: 'allowance', refusedToday: 1 }
+            ),
+            '17845551234',
+            []
+          )
+        )
+      ),
+    causeFirst: /^Error occurred in connector: Too many codes to Saint Vincent /,
+  },
+  {
+    name: 'guard: the pool of countries not served yet',
+    toast: async () =>
+      toastText(
+        logtoDisplay(
+          consoleTestError(
+            countryBudgetExceededError(
+              { name: 'Saint Vincent and the Grenadines (VC)', raise: 'abuseProtection.perCountry.allow.VC' },
+              { allowance: 100, spent: 'pool', refusedToday: 1 }
+            ),
+            '17845551234',
+            []
+          )
+        )
+      ),
+    causeFirst: /^Error occurred in connector: Too many codes today to new countries/,
   },
   {
     name: 'guard: an IPv6 site over its share',

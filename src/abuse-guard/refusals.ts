@@ -127,8 +127,8 @@ export const countryBudgetExceededError = (
   rateLimited(
     'Too many codes to this country today.',
     refused?.spent === 'pool'
-      ? `too many codes today to countries this app has not served yet, ${name} among them: ${refused.allowance} a day together (abuseProtection.perCountry.newCountries). If its users are real, raise ${raise} or list it in abuseProtection.allowedRegions.`
-      : `too many codes to ${name} today${
-          refused ? `: ${refused.allowance} a day, learned from this app's traffic there` : ''
-        } (abuseProtection.perCountry). If its users are real, raise ${raise}.`
+      ? `Too many codes today to new countries, ${name} among them (${refused.allowance} a day in all). For real users, raise ${raise}.`
+      : `Too many codes to ${name} today${
+          refused ? ` (${refused.allowance} a day, learned from its traffic)` : ''
+        }. If real users hit it, raise ${raise}.`
   );

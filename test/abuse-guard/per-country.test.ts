@@ -58,7 +58,7 @@ describe('perCountry through the connector', () => {
     // What the browser receives names neither the country's figure nor a setting.
     expect(JSON.stringify(error.data)).not.toMatch(/20|perCountry|LV|Latvia/);
     expect(operatorTextOf(error)).toBe(
-      "too many codes to Latvia (LV) today: 20 a day, learned from this app's traffic there (abuseProtection.perCountry). If its users are real, raise abuseProtection.perCountry.allow.LV."
+      "Too many codes to Latvia (LV) today (20 a day, learned from its traffic). If real users hit it, raise abuseProtection.perCountry.allow.LV."
     );
     expect(sent).toHaveLength(20);
   });
@@ -93,7 +93,7 @@ describe('perCountry through the connector', () => {
     expect(okCount(results)).toBe(100);
     const error = await failure(sendMessage(data('35389991234', '203.0.113.6')));
     expect(operatorTextOf(error)).toBe(
-      'too many codes today to countries this app has not served yet, Ireland (IE) among them: 100 a day together (abuseProtection.perCountry.newCountries). If its users are real, raise abuseProtection.perCountry.allow.IE or list it in abuseProtection.allowedRegions.'
+      'Too many codes today to new countries, Ireland (IE) among them (100 a day in all). For real users, raise abuseProtection.perCountry.allow.IE.'
     );
     expect(descriptionOf(error)).toBe('Too many codes to this country today.');
   });
