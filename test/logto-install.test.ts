@@ -404,8 +404,8 @@ describe('numbers read by the installed copy, with core’s packages only', () =
       )
     );
     const { errorDescription } = (error as ConnectorError).data as { errorDescription: string };
-    expect(errorDescription).toContain('the International numbers switch is off');
-    expect(errorDescription).toContain('read as +1 301 234 5678, United States — for a mainland China number type +86 first');
+    expect(errorDescription).toContain('International numbers is off');
+    expect(errorDescription).toContain('Read as +1 301 234 5678, United States. Mainland China? Type +86 13012345678.');
     expect(server.requests).toHaveLength(before);
   });
 
