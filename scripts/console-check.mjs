@@ -265,7 +265,7 @@ const switchFor = (label) =>
     .locator('input[type="checkbox"]')
     .last();
 
-const fillForm = async ({ secretKey, signName, templates }) => {
+const fillForm = async ({ secretKey, signName, templates, international = false }) => {
   const field = (key) => page.locator(`.ReactModal__Content input[name="formConfig.${key}"]`);
   await field('accessKeyId').fill(defaultAccountInput.secretId);
   await field('accessKeySecret').fill(secretKey);
@@ -284,6 +284,8 @@ const fillForm = async ({ secretKey, signName, templates }) => {
   // The Console's switch hides its checkbox under a drawn track; a click on the box is what a
   // click on the track does.
   await switchFor('Advanced settings').evaluate((box) => box.checked || box.click());
+  // Off, as a new form starts, unless the case sends abroad on purpose.
+  await switchFor('International numbers').evaluate((box, on) => box.checked === on || box.click(), international);
   await field('endpoint').fill(endpoint);
 };
 
@@ -323,7 +325,8 @@ const toastCases = [
   {
     name: 'premium-rate number',
     phone: '+44 909 879 0000',
-    form: { secretKey: defaultAccountInput.secretKey, signName: defaultAccountInput.signatures[0], templates: validTemplates },
+    // International numbers on: off, the switch would refuse it before its type is looked at.
+    form: { secretKey: defaultAccountInput.secretKey, signName: defaultAccountInput.signatures[0], templates: validTemplates, international: true },
   },
   {
     name: 'template placeholders, no signature',
