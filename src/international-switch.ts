@@ -1,6 +1,6 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 
-import { GuardRefusal } from './abuse-guard/refusals.js';
+import { RefusalError } from './errors/refusal-error.js';
 import { regionName, type NumberReading } from './numbers/index.js';
 import { destinationOf } from './phone.js';
 import type { Template } from './types.js';
@@ -25,7 +25,7 @@ export const internationalRefusal = (
   { international, templates }: InternationalSwitch,
   phoneNumber: string,
   reading: NumberReading | undefined
-): GuardRefusal | undefined => {
+): RefusalError | undefined => {
   if (international !== false || destinationOf(phoneNumber) === 'mainland') {
     return undefined;
   }
@@ -35,7 +35,7 @@ export const internationalRefusal = (
   const fix = hasTemplate
     ? 'Turn it on to send abroad.'
     : 'Turn it on and add an international Generic template to send abroad.';
-  return new GuardRefusal(
+  return new RefusalError(
     ConnectorErrorCodes.InvalidRequestParameters,
     `SMS codes are sent to mainland China (+86) numbers only, not to numbers ${place === undefined ? 'outside mainland China' : `in ${place}`}.`,
     // The place is left to the number's reading, which the Console test and the CLI add.

@@ -31,6 +31,7 @@ import {
 import createConnector from '../src/index.js';
 
 import { makeConnector } from './helpers/connector.js';
+import { closedPort } from './helpers/reliability.js';
 
 
 /** A send as the Console's "Send" button makes it (SPEC §2): type Generic, code 000000, the form. */
@@ -80,15 +81,6 @@ const filledForm = (endpoint: string, international: boolean) => ({
   ...connectorConfigFor(endpoint),
   international,
 });
-
-/** A loopback port nothing listens on: taken, then released. */
-const closedPort = async () => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-};
 
 type Scenario = {
   /** What happened, as the admin would tell it. */

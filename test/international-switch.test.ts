@@ -6,7 +6,7 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import { adviceOf } from '../src/abuse-guard/refusals.js';
+import { adviceOf } from '../src/errors/refusal-error.js';
 import { errorDescriptionOf } from '../src/console-test/index.js';
 import { tencentSmsConfigGuard } from '../src/types.js';
 

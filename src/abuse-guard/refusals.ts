@@ -1,37 +1,15 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
 
-import type { ErrorData } from '../errors/connector-errors.js';
+import { RefusalError } from '../errors/refusal-error.js';
 import type { NumberType } from '../numbers/number-type.js';
 
 import type { Budget, PrefixBudget } from './config.js';
 import type { LearnedRefusal } from './stores/types.js';
 
-/**
- * A send the guard refused. What Logto returns to the browser is `data`, so `data.errorDescription`
- * names the rule in words only (`rule`): an attacker learns neither the limits nor the settings
- * that would let it through. The full advice (limits, the setting to change) is `advice`, a
- * property of the error itself, which only the Console test, the CLI and the operator's log read.
- */
-export class GuardRefusal extends ConnectorError {
-  constructor(
-    code: ConnectorErrorCodes,
-    /** The rule in words, as the end user's browser receives it. */
-    readonly rule: string,
-    /** The rule with its numbers and how to change it, for the operator. */
-    readonly advice: string
-  ) {
-    super(code, { errorDescription: rule } satisfies ErrorData);
-  }
-}
-
-/** The operator's text of a refusal, or undefined when the error is not one of the guard's. */
-export const adviceOf = (error: unknown): string | undefined =>
-  error instanceof GuardRefusal ? error.advice : undefined;
-
 const refused = (rule: string, advice: string) =>
-  new GuardRefusal(ConnectorErrorCodes.InvalidRequestParameters, rule, advice);
+  new RefusalError(ConnectorErrorCodes.InvalidRequestParameters, rule, advice);
 const rateLimited = (rule: string, advice: string) =>
-  new GuardRefusal(ConnectorErrorCodes.RateLimitExceeded, rule, advice);
+  new RefusalError(ConnectorErrorCodes.RateLimitExceeded, rule, advice);
 
 const units = [
   [86_400, 'day'],

@@ -1,10 +1,10 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { ZodError } from 'zod';
 
-import { adviceOf } from '../abuse-guard/refusals.js';
 import { requestIdSentence, tencentReference } from '../errors/connector-errors.js';
 import { cutText } from '../errors/redaction/cut.js';
 import { redactedError } from '../errors/redacted-error.js';
+import { adviceOf } from '../errors/refusal-error.js';
 import { destinationOf, toE164 } from '../phone.js';
 
 import { failureClassOf } from './failure-classes.js';

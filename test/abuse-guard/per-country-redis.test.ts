@@ -1,17 +1,16 @@
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { MobileNumbers, smallDestinations } from '../../bench/pumping-clock.js';
 import { countryRunContext } from '../../bench/pumping-country.js';
 import { countryRuns } from '../../bench/pumping-country-runs.js';
 import { seededRandom } from '../../bench/pumping-numbers.js';
 import { loadProject } from '../../bench/pumping-play.js';
-import { closeRedisConnections } from '../../src/abuse-guard/stores/redis-connection.js';
 import { repoRoot } from '../helpers/emulator-build.js';
-import { redisServerAvailable, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
+import { redisServerAvailable } from '../helpers/redis-server.js';
 import type { Send } from '../helpers/redis-sender.js';
-import { allStarted, countOf, startSenderRig, type SenderRig } from '../helpers/sender-rig.js';
+import { countOf, redisAndRigForSuite } from '../helpers/sender-rig.js';
 
 /**
  * Per-country budgets shared through a real Redis: Logto stand-in processes on a simulated clock
@@ -21,23 +20,14 @@ import { allStarted, countOf, startSenderRig, type SenderRig } from '../helpers/
 const available = redisServerAvailable();
 
 describe.runIf(available)('per-country budgets in a shared Redis', () => {
-  let redis: RedisServer;
-  let rig: SenderRig;
-
-  beforeAll(async () => {
-    await allStarted([startRedisServer().then((server) => (redis = server)), startSenderRig().then((started) => (rig = started))]);
-  });
-  afterAll(async () => {
-    await closeRedisConnections();
-    await Promise.all([redis?.stop(), rig?.close()]);
-  });
+  const suite = redisAndRigForSuite();
 
   const noon = (day: number) => Date.UTC(2026, 2, 2 + day, 12);
   const addresses = (index: number) => `198.18.${index >> 8}.${index & 0xff}`;
 
   it('two processes meeting runs at the same moment: 20 codes to a country never served, 100 to 54 small destinations, in all', async () => {
-    const config = rig.configWith(undefined, redis.url);
-    const processes = await rig.startSenders(2, config);
+    const config = suite.rig.configWith(undefined, suite.redis.url);
+    const processes = await suite.rig.startSenders(2, config);
     const random = seededRandom(54);
     const latvia = new MobileNumbers('LV', random, 7);
     const toLatvia = (): Send[] => Array.from({ length: 250 }, (_, index) => ({ to: latvia.next().slice(1), ip: addresses(index) }));
@@ -50,14 +40,14 @@ describe.runIf(available)('per-country budgets in a shared Redis', () => {
     const spread = (await Promise.all(processes.map(async (sender) => sender.run(toSmall(), { now: noon(1) })))).flat();
     // The pool of countries not served yet is one for every instance.
     expect(countOf(spread, 'ok')).toBe(100);
-    await rig.expectCleanExit(processes, redis.password);
+    await suite.rig.expectCleanExit(processes, suite.redis.password);
     expect(processes.map((sender) => sender.stderr).join('')).toMatch(/codes to Latvia \(LV\) are being refused/);
   });
 
   it('two instances on one Redis, each meeting a day of 1,000/h after two weeks of the app: at most 50 paid together', async () => {
     const project = await loadProject(path.join(repoRoot, 'src'), 'ts');
     const run = countryRuns.find((item) => item.id === 'country-two')!;
-    const result = await run.play(countryRunContext(project, { redisUrl: redis.url }));
+    const result = await run.play(countryRunContext(project, { redisUrl: suite.redis.url }));
     expect(result, result.measured).toMatchObject({ met: true });
     expect(Object.keys(result.attackRefusedBy ?? {})).toContain('perCountry');
   }, 300_000);

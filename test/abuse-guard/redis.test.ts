@@ -3,15 +3,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import fc from 'fast-check';
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { MemoryBudgetStore } from '../../src/abuse-guard/stores/memory-store.js';
-import { closeRedisConnections } from '../../src/abuse-guard/stores/redis-connection.js';
 import { RedisBudgetStore } from '../../src/abuse-guard/stores/redis-store.js';
 import type { Claim, Limit } from '../../src/abuse-guard/stores/types.js';
-import { freePort, redisRequired, redisServerAvailable, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
+import { freePort, redisRequired, redisServerAvailable } from '../helpers/redis-server.js';
 import type { SenderProcess, Send } from '../helpers/redis-sender.js';
-import { allStarted, countOf, startSenderRig, type SenderRig } from '../helpers/sender-rig.js';
+import { countOf, redisAndRigForSuite } from '../helpers/sender-rig.js';
 
 /**
  * Budgets shared through a real Redis by several Node processes, each loading the built connector
@@ -30,24 +29,15 @@ describe('redis-server', () => {
 });
 
 describe.runIf(available)('budgets in a shared Redis', () => {
-  let redis: RedisServer;
-  let rig: SenderRig;
+  const suite = redisAndRigForSuite();
 
-  beforeAll(async () => {
-    await allStarted([startRedisServer().then((server) => (redis = server)), startSenderRig().then((started) => (rig = started))]);
-  });
-  afterAll(async () => {
-    await closeRedisConnections();
-    await Promise.all([redis?.stop(), rig?.close()]);
-  });
-
-  const configWith = (abuseProtection: unknown, redisUrl = redis.url) => rig.configWith(abuseProtection, redisUrl);
-  const sentFor = (config: { sdkAppId: string }) => rig.sentFor(config);
+  const configWith = (abuseProtection: unknown, redisUrl = suite.redis.url) => suite.rig.configWith(abuseProtection, redisUrl);
+  const sentFor = (config: { sdkAppId: string }) => suite.rig.sentFor(config);
   const count = countOf;
 
   /** Runs `command` with a client of the test's own. */
   const withClient = async <T>(command: (client: ReturnType<typeof createClient>) => Promise<T>): Promise<T> => {
-    const client = createClient({ url: redis.url });
+    const client = createClient({ url: suite.redis.url });
     client.on('error', () => undefined);
     await client.connect();
     try {
@@ -66,8 +56,8 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     });
 
   const startSenders = async (number: number, config: unknown, { waitForRedis = true } = {}) =>
-    rig.startSenders(number, config, waitForRedis ? connectedClients : undefined);
-  const expectCleanExit = async (processes: SenderProcess[]) => rig.expectCleanExit(processes, redis.password);
+    suite.rig.startSenders(number, config, waitForRedis ? connectedClients : undefined);
+  const expectCleanExit = async (processes: SenderProcess[]) => suite.rig.expectCleanExit(processes, suite.redis.password);
 
   it('three processes sending at once from one address get exactly perSource.max codes through', async () => {
     const config = configWith({ perSource: { max: 7, windowSeconds: 3600 } });
@@ -183,23 +173,23 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     expect(await sender!.run(from('198.51.100.60', 3))).toEqual(['ok', 'ok', 'ok']);
 
     // Killed: the process counts on its own, from zero, and never lets more than the budget through.
-    await redis.kill();
+    await suite.redis.kill();
     expect(okAndRefused(await sender!.run(from('198.51.100.61', 6)))).toEqual([4, 2]);
     expect(okAndRefused(await sender!.run(from('198.51.100.60', 6)))).toEqual([4, 2]);
 
     // Back (a fresh, empty Redis): once the back-off has passed, the budget spent in the process
     // no longer applies, because Redis counts again.
-    await redis.restart();
+    await suite.redis.restart();
     expect(await firstAcceptedFrom('198.51.100.61'), 'counting in Redis never resumed').toBeGreaterThan(0);
     expect(okAndRefused(await sender!.run(from('198.51.100.61', 5)))).toEqual([3, 2]);
 
     // Frozen under a connected client (answers nothing): counted in the process again.
-    redis.freeze();
+    suite.redis.freeze();
     expect(okAndRefused(await sender!.run(from('198.51.100.62', 6)))).toEqual([4, 2]);
-    await redis.restart();
+    await suite.redis.restart();
     expect(await firstAcceptedFrom('198.51.100.62'), 'counting in Redis never resumed').toBeGreaterThan(0);
 
-    const location = `Redis at redis://127.0.0.1:${redis.port}`;
+    const location = `Redis at redis://127.0.0.1:${suite.redis.port}`;
     const back = `connector-tencent-sms: ${location} answers again; SMS budgets are counted in Redis again.`;
     const lines = sender!.stderr.split('\n').filter((line) => line.includes('Redis at'));
     expect(lines).toHaveLength(4);
@@ -213,7 +203,7 @@ describe.runIf(available)('budgets in a shared Redis', () => {
 
   it('a Redis that refuses connections: counted in the process, the warning keeps host and port and drops the password', async () => {
     const port = await freePort();
-    const config = configWith({ perSource: { max: 1, windowSeconds: 3600 } }, `redis://:${redis.password}@127.0.0.1:${port}`);
+    const config = configWith({ perSource: { max: 1, windowSeconds: 3600 } }, `redis://:${suite.redis.password}@127.0.0.1:${port}`);
     const [sender] = await startSenders(1, config, { waitForRedis: false });
     expect(await sender!.run([{ to: '8613012345678', ip: '192.0.2.7' }, { to: '8613012345678', ip: '192.0.2.7' }])).toEqual([
       'ok',
@@ -228,7 +218,7 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     const wrongPassword = 'wrong-PASS-7c1d-do-not-leak';
     const config = configWith(
       { perSource: { max: 1, windowSeconds: 3600 } },
-      `redis://default:${wrongPassword}@127.0.0.1:${redis.port}`
+      `redis://default:${wrongPassword}@127.0.0.1:${suite.redis.port}`
     );
     const [sender] = await startSenders(1, config, { waitForRedis: false });
     expect(await sender!.run([{ to: '8613012345678', ip: '192.0.2.8' }, { to: '8613012345678', ip: '192.0.2.8' }])).toEqual([
@@ -241,18 +231,18 @@ describe.runIf(available)('budgets in a shared Redis', () => {
   });
 
   it('a database index beyond 15 is invalid_config, and an index within it keeps its budgets apart', async () => {
-    const outOfRange = configWith({ perSource: { max: 1, windowSeconds: 3600 } }, `${redis.url}/99`);
+    const outOfRange = configWith({ perSource: { max: 1, windowSeconds: 3600 } }, `${suite.redis.url}/99`);
     const [refused] = await startSenders(1, outOfRange, { waitForRedis: false });
     expect(await refused!.run([{ to: '8613012345678', ip: '192.0.2.9' }])).toEqual(['invalid_config']);
     await expectCleanExit([refused!]);
 
-    const inDatabase15 = configWith({ perSource: { max: 1, windowSeconds: 3600 } }, `${redis.url}/15`);
+    const inDatabase15 = configWith({ perSource: { max: 1, windowSeconds: 3600 } }, `${suite.redis.url}/15`);
     const [sender] = await startSenders(1, inDatabase15);
     expect(await sender!.run([{ to: '8613012345678', ip: '192.0.2.10' }, { to: '8613012345678', ip: '192.0.2.10' }])).toEqual([
       'ok',
       'rate_limit_exceeded',
     ]);
-    const client = createClient({ url: `${redis.url}/15` });
+    const client = createClient({ url: `${suite.redis.url}/15` });
     client.on('error', () => undefined);
     await client.connect();
     try {
@@ -273,7 +263,7 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(limit, { minLength: 1, maxLength: 4 }), fc.array(step, { maxLength: 25 }), async (shapes, steps) => {
         const memory = new MemoryBudgetStore();
-        const shared = new RedisBudgetStore(redis.url);
+        const shared = new RedisBudgetStore(suite.redis.url);
         const tag = randomUUID();
         const limits: Limit[] = shapes.map((shape, index) => ({ ...shape, key: `${tag}:${index}` }));
         let now = 1_700_000_000_000;
@@ -301,7 +291,7 @@ describe.runIf(available)('budgets in a shared Redis', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(shape, { minLength: 3, maxLength: 3 }), fc.array(step, { maxLength: 60 }), async (shapes, steps) => {
         const memory = new MemoryBudgetStore();
-        const shared = new RedisBudgetStore(redis.url);
+        const shared = new RedisBudgetStore(suite.redis.url);
         const tag = randomUUID();
         let now = Date.UTC(2026, 2, 2, 22);
         for (const { advanceMs, country, window } of steps) {
@@ -338,7 +328,7 @@ describe.runIf(available)('budgets in a shared Redis', () => {
   });
 
   it('keeps a country in one hash of a fixed number of fields, every key with a TTL', async () => {
-    const shared = new RedisBudgetStore(redis.url);
+    const shared = new RedisBudgetStore(suite.redis.url);
     const tag = randomUUID();
     const limit: Limit = { key: `${tag}:c`, kind: 'learned', poolKey: `${tag}:pool`, floor: 5, pool: 10, growth: 2, dwarf: 50 };
     let now = Date.UTC(2026, 2, 2);

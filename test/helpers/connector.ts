@@ -1,7 +1,7 @@
 import { ConnectorError, TemplateType, type SmsConnector } from '@logto/connector-kit';
 import { expect } from 'vitest';
 
-import { adviceOf } from '../../src/abuse-guard/refusals.js';
+import { adviceOf } from '../../src/errors/refusal-error.js';
 import createConnector from '../../src/index.js';
 
 /** What Logto's Console test passes as getConfig: it must not be called when a config is given. */

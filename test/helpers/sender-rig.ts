@@ -1,11 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+
+import { closeRedisConnections } from '../../src/abuse-guard/stores/redis-connection.js';
 
 import { startCaptureServer } from './capture-server.js';
 import { worldConfig } from './config.js';
 import { buildLib, removeBuiltLib } from './emulator-build.js';
 import { SenderProcess } from './redis-sender.js';
+import { startRedisServer, type RedisServer } from './redis-server.js';
 import { okBodyFor } from './sendsms-bodies.js';
 
 /**
@@ -87,4 +90,24 @@ export const allStarted = async (starts: Array<Promise<unknown>>): Promise<void>
   if (failed) {
     throw failed.reason;
   }
+};
+
+/**
+ * A redis-server and a sender rig for the suite that calls it: started together before its tests
+ * (a failed start stops the other, see `allStarted`), stopped after them with this process's
+ * Redis connections. Read `redis` and `rig` inside tests: they are set once the suite starts.
+ */
+export const redisAndRigForSuite = (): { redis: RedisServer; rig: SenderRig } => {
+  const suite = {} as { redis: RedisServer; rig: SenderRig };
+  beforeAll(async () => {
+    await allStarted([
+      startRedisServer().then((server) => (suite.redis = server)),
+      startSenderRig().then((started) => (suite.rig = started)),
+    ]);
+  });
+  afterAll(async () => {
+    await closeRedisConnections();
+    await Promise.all([suite.redis?.stop(), suite.rig?.close()]);
+  });
+  return suite;
 };
